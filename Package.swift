@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-odata-generator",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "odata-generator", targets: ["odata-generator"]),
+        .library(name: "ODataCSDL", targets: ["ODataCSDL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "ODataCSDL",
+            dependencies: ["CLibXML2"]
+        ),
+        .executableTarget(
+            name: "odata-generator",
+            dependencies: [
+                "ODataCSDL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ODataCSDLTests",
+            dependencies: ["ODataCSDL"]
+        ),
+        .testTarget(
+            name: "odata-generatorTests",
+            dependencies: ["odata-generator", "ODataCSDL"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,196 @@
+import CLibXML2
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The input could not be read at all (exit status 2 in the CLI).
+public struct CSDLInputError: Error, CustomStringConvertible, Sendable {
+    /// The path as given.
+    public var path: String
+    /// Why it could not be read.
+    public var reason: String
+    public var description: String { "\(path): error: \(reason)" }
+}
+
+/// The result of reading one document: the document (nil when it is unusable) and every diagnostic.
+public struct CSDLReadResult: Sendable {
+    /// The document; nil when the input is not an EDMX document at all.
+    public var document: CSDLDocument?
+    /// All diagnostics of the read, in the order found.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads CSDL XML (EDMX 4.0 / 4.01) with libxml2's SAX2 interface, streaming: no DOM is built.
+public enum CSDLReader {
+    /// Reads the file at `path`. `displayName` (default: `path`) is the file name used in diagnostics.
+    /// Throws `CSDLInputError` when the file cannot be opened (missing, a directory, no permission).
+    public static func read(path: String, displayName: String? = nil) throws(CSDLInputError) -> CSDLReadResult {
+        let name = displayName ?? path
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let err = errno
+            throw CSDLInputError(path: name, reason: err == ENOENT
+                ? "no such file; check the path of the metadata document"
+                : "cannot read the file: \(String(cString: strerror(err)))")
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw CSDLInputError(path: name, reason: "is a directory, not a metadata file; give the path of the $metadata XML file")
+        }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            throw CSDLInputError(path: name, reason: "cannot open the file: \(String(cString: strerror(errno)))")
+        }
+        let source = InputSource(fd: fd)
+        defer { close(fd) }
+        let result = parse(source: source, file: name)
+        if let failure = source.readError {
+            throw CSDLInputError(path: name, reason: "read failed: \(failure)")
+        }
+        return result
+    }
+
+    /// Reads a document held in memory; `file` is the name used in diagnostics.
+    public static func read(bytes: [UInt8], file: String) -> CSDLReadResult {
+        parse(source: InputSource(bytes: bytes), file: file)
+    }
+
+    /// Reads a document held in a string; `file` is the name used in diagnostics.
+    public static func read(string: String, file: String = "<memory>") -> CSDLReadResult {
+        read(bytes: Array(string.utf8), file: file)
+    }
+
+    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    private static func parse(source: InputSource, file: String) -> CSDLReadResult {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee
+                .startElement(localname, uri, Int(nbAttributes), attributes)
+        }
+        handler.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.endElement()
+        }
+        handler.characters = { ctx, chars, len in
+            guard let ctx, let chars else { return }
+            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.characters(chars, Int(len))
+        }
+        handler.cdataBlock = handler.characters
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.libxmlError(error)
+        }
+
+        let builder = UnsafeMutablePointer<SAXBuilder>.allocate(capacity: 1)
+        defer { builder.deinitialize(count: 1); builder.deallocate() }
+        let unmanagedSource = Unmanaged.passRetained(source)
+
+        guard let ctxt = xmlCreateIOParserCtxt(
+            &handler, UnsafeMutableRawPointer(builder),
+            { context, buffer, len in
+                guard let context, let buffer else { return -1 }
+                return Unmanaged<InputSource>.fromOpaque(context).takeUnretainedValue()
+                    .read(into: buffer, count: Int(len))
+            },
+            { context in
+                guard let context else { return 0 }
+                Unmanaged<InputSource>.fromOpaque(context).release()
+                return 0
+            },
+            unmanagedSource.toOpaque(), XML_CHAR_ENCODING_NONE)
+        else {
+            unmanagedSource.release()
+            return CSDLReadResult(document: nil, diagnostics: [
+                Diagnostic(.error, "libxml2 could not create a parser (out of memory?)", file: file, line: 0, column: 0),
+            ])
+        }
+        xmlCtxtUseOptions(ctxt, parseOptions)
+        builder.initialize(to: SAXBuilder(ctxt: ctxt, file: file))
+        // Errors raised outside the parser context (encoding, I/O) go to the thread's structured handler:
+        // route them to the builder too, so libxml2 never prints to stderr.
+        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(builder)) { ctx, error in
+            guard let ctx, let error else { return }
+            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.libxmlError(error)
+        }
+        odata_set_generic_error_silent(1)
+        _ = xmlParseDocument(ctxt)
+        xmlSetStructuredErrorFunc(nil, nil)
+        odata_set_generic_error_silent(0)
+        let wellFormed = ctxt.pointee.wellFormed != 0
+        xmlFreeParserCtxt(ctxt)
+        return builder.pointee.finish(wellFormed: wellFormed)
+    }
+}
+
+/// Feeds libxml2 from a file descriptor (through a 1 MiB buffer) or from memory.
+final class InputSource {
+    private let fd: Int32
+    private let bytes: [UInt8]
+    private var position = 0
+    private var buffer: UnsafeMutablePointer<UInt8>?
+    private var bufferStart = 0
+    private var bufferEnd = 0
+    private static let bufferSize = 1 << 20
+    private(set) var readError: String?
+
+    init(fd: Int32) {
+        self.fd = fd
+        self.bytes = []
+        self.buffer = .allocate(capacity: InputSource.bufferSize)
+    }
+
+    init(bytes: [UInt8]) {
+        self.fd = -1
+        self.bytes = bytes
+    }
+
+    deinit { buffer?.deallocate() }
+
+    func read(into out: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        if fd < 0 {
+            let n = min(count, bytes.count - position)
+            if n <= 0 { return 0 }
+            bytes.withUnsafeBufferPointer { b in
+                UnsafeMutableRawPointer(out).copyMemory(from: b.baseAddress! + position, byteCount: n)
+            }
+            position += n
+            return Int32(n)
+        }
+        guard let buffer else { return -1 }
+        if bufferStart == bufferEnd {
+            var got = 0
+            repeat {
+                got = Glibc_read(fd, buffer, InputSource.bufferSize)
+            } while got < 0 && errno == EINTR
+            if got < 0 {
+                readError = String(cString: strerror(errno))
+                return -1
+            }
+            bufferStart = 0
+            bufferEnd = got
+            if got == 0 { return 0 }
+        }
+        let n = min(count, bufferEnd - bufferStart)
+        UnsafeMutableRawPointer(out).copyMemory(from: buffer + bufferStart, byteCount: n)
+        bufferStart += n
+        return Int32(n)
+    }
+}
+
+@inline(__always)
+private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
+}
