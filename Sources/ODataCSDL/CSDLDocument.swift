@@ -394,13 +394,13 @@ public struct CSDLRawExpression: Sendable {
 }
 
 /// An annotation value.
-public indirect enum CSDLExpression: Sendable {
+public enum CSDLExpression: Sendable {
     case constant(CSDLConstantKind, String)
     case path(CSDLPathKind, String)
     case collection([CSDLExpression])
-    case record(CSDLRecord)
+    indirect case record(CSDLRecord)
     case null
-    case raw(CSDLRawExpression)
+    indirect case raw(CSDLRawExpression)
 
     /// The text of a constant or path expression.
     public var text: String? {

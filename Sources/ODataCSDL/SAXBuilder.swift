@@ -1,5 +1,13 @@
 import CLibXML2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Namespace URIs of CSDL.
 enum CSDLNamespace {
     static let edmx = "http://docs.oasis-open.org/odata/ns/edmx"
@@ -160,25 +168,21 @@ struct SAXBuilder {
         // Scan back from the first attribute value when it lies in the buffer (short scan), else from cur.
         var p = cur
         if count > 0, let attributes, let v = attributes[3], v >= base, v <= cur { p = v }
+        while p > base && p.pointee != 0x3C /* < */ { p -= 1 }
+        // Lines the tag spans before the current position.
         var newlines = 0
-        while p > base && p.pointee != 0x3C /* < */ {
-            if p.pointee == 0x0A { newlines += 1 }
-            p -= 1
-        }
-        // Newlines between p and cur not yet counted when we started from an attribute value.
-        if count > 0, let attributes, let v = attributes[3], v >= base, v <= cur {
-            var q = v
-            while q < cur {
-                if q.pointee == 0x0A { newlines += 1 }
-                q += 1
-            }
+        var q = UnsafeRawPointer(p)
+        let stop = UnsafeRawPointer(cur)
+        while q < stop, let nl = memchr(q, 0x0A, stop - q) {
+            newlines += 1
+            q = UnsafeRawPointer(nl) + 1
         }
         let line = Int(input.pointee.line) - newlines
-        var q = p
-        while q > base && q[-1] != 0x0A { q -= 1 }
+        var l = p
+        while l > base && l[-1] != 0x0A { l -= 1 }
         let column: Int
-        if q > base || (input.pointee.consumed == 0 && q == base) {
-            column = p - q + 1
+        if l > base || (input.pointee.consumed == 0 && l == base) {
+            column = p - l + 1
         } else if newlines == 0 {
             column = max(1, Int(input.pointee.col) - (cur - p))
         } else {
@@ -237,13 +241,7 @@ struct SAXBuilder {
     @inline(__always)
     private mutating func string(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
         let n = end - start
-        var hasAmpersand = false
-        var i = 0
-        while i < n {
-            if start[i] == 0x26 { hasAmpersand = true; break }
-            i += 1
-        }
-        if hasAmpersand {
+        if n > 0 && memchr(start, 0x26, n) != nil {
             let raw = String(decoding: UnsafeBufferPointer(start: start, count: n), as: UTF8.self)
             return raw.replacingAll("&#38;", with: "&")
         }
@@ -872,9 +870,20 @@ struct SAXBuilder {
 
     private mutating func takeText(trim: Bool) -> String {
         collectingText = false
-        var s = String(decoding: text, as: UTF8.self)
+        var start = 0
+        var end = text.count
+        if trim {
+            func ws(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+            while start < end && ws(text[start]) { start += 1 }
+            while end > start && ws(text[end - 1]) { end -= 1 }
+        }
+        let n = end - start
+        let s = text.withUnsafeBufferPointer { b -> String in
+            guard let p = b.baseAddress else { return "" }
+            if n >= 16 { return interner.intern(p + start, n) }
+            return String(decoding: UnsafeBufferPointer(start: p + start, count: n), as: UTF8.self)
+        }
         text.removeAll(keepingCapacity: true)
-        if trim { s = s.trimmingXMLWhitespace() }
         return s
     }
 

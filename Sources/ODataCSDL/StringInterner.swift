@@ -1,8 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Makes Swift strings from byte ranges, sharing one copy of each long repeated value (type names, annotation
 /// terms, labels). Strings shorter than 16 bytes are stored inline by Swift and are never interned.
 struct StringInterner {
     private var slots: [Int32]  // index into entries, -1 = empty
-    private var entries: [(hash: UInt64, offset: Int, length: Int, string: String)] = []
+    private var hashes: [UInt64] = []
+    private var offsets: [Int] = []
+    private var lengths: [Int] = []
+    private var strings: [String] = []
     private var arena: [UInt8] = []
     private var mask: Int
 
@@ -36,21 +47,23 @@ struct StringInterner {
         while true {
             let e = slots[slot]
             if e < 0 { break }
-            let entry = entries[Int(e)]
-            if entry.hash == h && entry.length == n {
-                let same = arena.withUnsafeBufferPointer { a in
-                    memcmpBytes(a.baseAddress! + entry.offset, p, n)
-                }
-                if same { return entry.string }
+            let i = Int(e)
+            if hashes[i] == h && lengths[i] == n {
+                let offset = offsets[i]
+                let same = arena.withUnsafeBufferPointer { a in memcmpBytes(a.baseAddress! + offset, p, n) }
+                if same { return strings[i] }
             }
             slot = (slot + 1) & mask
         }
         let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         let offset = arena.count
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        slots[slot] = Int32(entries.count)
-        entries.append((h, offset, n, s))
-        if entries.count * 2 > slots.count { grow() }
+        slots[slot] = Int32(strings.count)
+        hashes.append(h)
+        offsets.append(offset)
+        lengths.append(n)
+        strings.append(s)
+        if strings.count * 2 > slots.count { grow() }
         return s
     }
 
@@ -58,8 +71,8 @@ struct StringInterner {
         let c = slots.count * 2
         slots = Array(repeating: -1, count: c)
         mask = c - 1
-        for (i, e) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: e.hash) & mask
+        for (i, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(i)
         }
@@ -68,10 +81,5 @@ struct StringInterner {
 
 @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    var i = 0
-    while i < n {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
+    memcmp(a, b, n) == 0
 }
