@@ -54,22 +54,22 @@ extension CSDLDocument {
                 c.annotations += annotationCount(t.annotations)
                 c.properties += t.properties.count
                 c.navigationProperties += t.navigationProperties.count
-                for p in t.properties { c.annotations += annotationCount(p.annotations) }
-                for n in t.navigationProperties { c.annotations += navigationAnnotationCount(n) }
+                for j in t.properties.indices { c.annotations += annotationCount(t.properties[j].annotations) }
+                for j in t.navigationProperties.indices { c.annotations += navigationAnnotationCount(t.navigationProperties[j]) }
             }
             c.complexTypes += s.complexTypes.count
             for t in s.complexTypes {
                 c.annotations += annotationCount(t.annotations)
                 c.properties += t.properties.count
                 c.navigationProperties += t.navigationProperties.count
-                for p in t.properties { c.annotations += annotationCount(p.annotations) }
-                for n in t.navigationProperties { c.annotations += navigationAnnotationCount(n) }
+                for j in t.properties.indices { c.annotations += annotationCount(t.properties[j].annotations) }
+                for j in t.navigationProperties.indices { c.annotations += navigationAnnotationCount(t.navigationProperties[j]) }
             }
             c.enumTypes += s.enumTypes.count
             for t in s.enumTypes {
                 c.annotations += annotationCount(t.annotations)
                 c.enumMembers += t.members.count
-                for m in t.members { c.annotations += annotationCount(m.annotations) }
+                for j in t.members.indices { c.annotations += annotationCount(t.members[j].annotations) }
             }
             c.typeDefinitions += s.typeDefinitions.count
             for t in s.typeDefinitions { c.annotations += annotationCount(t.annotations) }
@@ -109,9 +109,12 @@ private func navigationAnnotationCount(_ n: CSDLNavigationProperty) -> Int {
 /// Annotations in the list, their own annotations, and those inside their values, at any depth.
 func annotationCount(_ list: [CSDLAnnotation]) -> Int {
     var total = list.count
-    for a in list {
-        total += annotationCount(a.annotations)
-        if let v = a.value { total += annotationCount(in: v) }
+    for k in list.indices {
+        if !list[k].annotations.isEmpty { total += annotationCount(list[k].annotations) }
+        switch list[k].value {
+        case .collection?, .record?, .raw?: total += annotationCount(in: list[k].value!)
+        default: break
+        }
     }
     return total
 }
