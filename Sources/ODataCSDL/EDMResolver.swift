@@ -233,41 +233,65 @@ struct EDMResolver {
                 warn("ComplexType \(t.name) has BaseType \(base), which is not a complex type declared in this document; the type is read without its base", t.location)
             }
         }
-        // Chains and cycles.
+        // Cycles: every type whose base chain comes back to itself is an error and loses its base.
+        let entityCycle = EDMResolver.cycleMembers(entityTypes.map(\.baseType))
+        for i in entityCycle.sorted() {
+            let names = EDMResolver.cycleNames(from: i, bases: entityTypes.map(\.baseType)) { entityTypes[$0].name }
+            error("EntityType \(entityTypes[i].qualifiedName) has a cyclic base type chain (\(names)); break the cycle", csdlEntity(i).location)
+        }
+        for i in entityCycle { entityTypes[i].baseType = nil }
+        let complexCycle = EDMResolver.cycleMembers(complexTypes.map(\.baseType))
+        for i in complexCycle.sorted() {
+            let names = EDMResolver.cycleNames(from: i, bases: complexTypes.map(\.baseType)) { complexTypes[$0].name }
+            error("ComplexType \(complexTypes[i].qualifiedName) has a cyclic base type chain (\(names)); break the cycle", csdlComplex(i).location)
+        }
+        for i in complexCycle { complexTypes[i].baseType = nil }
+        // Chains (nearest base first) and derived types.
         for i in entityTypes.indices {
             var chain: [Int] = []
-            var seen: Set<Int> = [i]
             var next = entityTypes[i].baseType
-            while let b = next {
-                if !seen.insert(b).inserted {
-                    error("EntityType \(entityTypes[i].qualifiedName) has a cyclic base type chain (\(([i] + chain + [b]).map { entityTypes[$0].name }.joined(separator: " -> "))); break the cycle", csdlEntity(i).location)
-                    entityTypes[i].baseType = nil
-                    chain = []
-                    break
-                }
-                chain.append(b)
-                next = entityTypes[b].baseType
-            }
+            while let b = next { chain.append(b); next = entityTypes[b].baseType }
             entityTypes[i].baseChain = chain
             if let b = entityTypes[i].baseType { entityTypes[b].derivedTypes.append(i) }
         }
         for i in complexTypes.indices {
             var chain: [Int] = []
-            var seen: Set<Int> = [i]
             var next = complexTypes[i].baseType
-            while let b = next {
-                if !seen.insert(b).inserted {
-                    error("ComplexType \(complexTypes[i].qualifiedName) has a cyclic base type chain (\(([i] + chain + [b]).map { complexTypes[$0].name }.joined(separator: " -> "))); break the cycle", csdlComplex(i).location)
-                    complexTypes[i].baseType = nil
-                    chain = []
-                    break
-                }
-                chain.append(b)
-                next = complexTypes[b].baseType
-            }
+            while let b = next { chain.append(b); next = complexTypes[b].baseType }
             complexTypes[i].baseChain = chain
             if let b = complexTypes[i].baseType { complexTypes[b].derivedTypes.append(i) }
         }
+    }
+
+    /// Indexes of the types that lie on a cycle of the base-type graph.
+    static func cycleMembers(_ bases: [Int?]) -> Set<Int> {
+        var members: Set<Int> = []
+        var state = [UInt8](repeating: 0, count: bases.count)  // 0 new, 1 on the current walk, 2 done
+        for start in bases.indices where state[start] == 0 {
+            var path: [Int] = []
+            var node: Int? = start
+            while let n = node, state[n] == 0 {
+                state[n] = 1
+                path.append(n)
+                node = bases[n]
+            }
+            if let n = node, state[n] == 1, let at = path.firstIndex(of: n) {
+                members.formUnion(path[at...])
+            }
+            for n in path { state[n] = 2 }
+        }
+        return members
+    }
+
+    static func cycleNames(from start: Int, bases: [Int?], name: (Int) -> String) -> String {
+        var names = [name(start)]
+        var node = bases[start]
+        while let n = node, n != start, names.count <= bases.count {
+            names.append(name(n))
+            node = bases[n]
+        }
+        names.append(name(start))
+        return names.joined(separator: " -> ")
     }
 
     private func csdlEntity(_ i: Int) -> CSDLEntityType {
