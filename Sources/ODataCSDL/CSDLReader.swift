@@ -113,6 +113,8 @@ public enum CSDLReader {
         }
         xmlCtxtUseOptions(ctxt, parseOptions)
         builder.initialize(to: SAXBuilder(ctxt: ctxt, file: file))
+        source.parser = ctxt
+        builder.pointee.lineFeeds = source.lineFeeds
         // Errors raised outside the parser context (encoding, I/O) go to the thread's structured handler:
         // route them to the builder too, so libxml2 never prints to stderr.
         xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(builder)) { ctx, error in
@@ -124,6 +126,12 @@ public enum CSDLReader {
         xmlSetStructuredErrorFunc(nil, nil)
         odata_set_generic_error_silent(0)
         let wellFormed = ctxt.pointee.wellFormed != 0
+        // A DOCTYPE with entity declarations makes libxml2 build a "SAX compatibility mode" document to hold
+        // them (ctxt->myDoc); xmlFreeParserCtxt does not free it (libxml2's own SAX entry points do this too).
+        if let doc = ctxt.pointee.myDoc {
+            ctxt.pointee.myDoc = nil
+            xmlFreeDoc(doc)
+        }
         xmlFreeParserCtxt(ctxt)
         return builder.pointee.finish(wellFormed: wellFormed)
     }
@@ -134,6 +142,16 @@ final class InputSource {
     private let fd: Int32
     private let bytes: [UInt8]
     private var position = 0
+    /// Bytes handed to libxml2 so far.
+    private var delivered = 0
+    /// The line feeds of what was handed to libxml2, for the builder's columns on long lines.
+    let lineFeeds: UnsafeMutablePointer<LineFeedIndex> = {
+        let p = UnsafeMutablePointer<LineFeedIndex>.allocate(capacity: 1)
+        p.initialize(to: LineFeedIndex())
+        return p
+    }()
+    /// The parser being fed (set once it exists): its position bounds the line feeds still needed.
+    var parser: xmlParserCtxtPtr?
     private var buffer: UnsafeMutablePointer<UInt8>?
     private var bufferStart = 0
     private var bufferEnd = 0
@@ -151,9 +169,25 @@ final class InputSource {
         self.bytes = bytes
     }
 
-    deinit { buffer?.deallocate() }
+    deinit {
+        buffer?.deallocate()
+        lineFeeds.deinitialize(count: 1)
+        lineFeeds.deallocate()
+    }
 
     func read(into out: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        let n = fill(out, count)
+        if n > 0 {
+            if let input = parser?.pointee.input {
+                lineFeeds.pointee.discard(below: Int(input.pointee.consumed))
+            }
+            lineFeeds.pointee.record(UnsafeRawPointer(out), count: Int(n), at: delivered)
+            delivered += Int(n)
+        }
+        return n
+    }
+
+    private func fill(_ out: UnsafeMutablePointer<CChar>, _ count: Int) -> Int32 {
         if fd < 0 {
             let n = min(count, bytes.count - position)
             if n <= 0 { return 0 }
@@ -181,6 +215,46 @@ final class InputSource {
         UnsafeMutableRawPointer(out).copyMemory(from: buffer + bufferStart, byteCount: n)
         bufferStart += n
         return Int32(n)
+    }
+}
+
+/// Absolute byte offsets of the input's line feeds that source locations may still need. libxml2 keeps only a
+/// window of the input in its buffer and counts columns in characters, so the start of a long line (a minified
+/// document, a long text) may be gone when an element far into it is reported: its byte column is then
+/// computed from here. Offsets before the parser's buffer are dropped as parsing moves on (all but the last).
+struct LineFeedIndex {
+    private var offsets: [Int] = []
+    private var head = 0
+
+    /// Records the line feeds of `count` bytes that start at absolute offset `start`.
+    mutating func record(_ chunk: UnsafeRawPointer, count: Int, at start: Int) {
+        var q = chunk
+        let end = chunk + count
+        while q < end, let nl = memchr(q, 0x0A, end - q) {
+            offsets.append(start + (UnsafeRawPointer(nl) - chunk))
+            q = UnsafeRawPointer(nl) + 1
+        }
+    }
+
+    /// Drops the offsets no lookup needs once nothing before `position` is reported any more.
+    mutating func discard(below position: Int) {
+        while head + 1 < offsets.count && offsets[head + 1] < position { head += 1 }
+        if head >= 4096 && head * 2 >= offsets.count {
+            offsets.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// The absolute offset of the first byte of the line that holds absolute offset `position`.
+    func lineStart(of position: Int) -> Int {
+        var lo = head
+        var hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if offsets[mid] < position { lo = mid + 1 } else { hi = mid }
+        }
+        // offsets[head] (when head > 0) is before the parser's buffer, so before any position asked for.
+        return lo > head ? offsets[lo - 1] + 1 : 0
     }
 }
 

@@ -352,10 +352,14 @@ struct EDMResolver {
         // Declared members first, then flatten along base chains (root first).
         var ownEntity: [[EDMProperty]] = []
         var ownEntityNav: [[EDMNavigationProperty]] = []
+        ownEntity.reserveCapacity(entityTypes.count)
+        ownEntityNav.reserveCapacity(entityTypes.count)
         for i in entityTypes.indices {
-            let t = csdlEntity(i)
-            ownEntity.append(declaredProperties(t.properties, owner: i, ownerName: t.name))
-            ownEntityNav.append(declaredNavigation(t.navigationProperties, owner: i, isEntity: true, ownerName: t.name))
+            let d = entityTypes[i].declaration
+            let name = entityTypes[i].name
+            ownEntity.append(declaredProperties(document.schemas[d.schema].entityTypes[d.index].properties, owner: i, ownerName: name))
+            let navs = document.schemas[d.schema].entityTypes[d.index].navigationProperties
+            ownEntityNav.append(navs.isEmpty ? [] : declaredNavigation(navs, owner: i, isEntity: true, ownerName: name))
         }
         for i in entityTypes.indices {
             let chain = entityTypes[i].baseChain
@@ -397,9 +401,13 @@ struct EDMResolver {
     private mutating func resolveKeys() {
         var declared: [[EDMKeyProperty]?] = Array(repeating: nil, count: entityTypes.count)
         for i in entityTypes.indices {
-            let t = csdlEntity(i)
-            guard let key = t.key else { continue }
-            if entityTypes[i].baseType != nil, entityTypes[i].baseChain.contains(where: { csdlEntity($0).key != nil }) {
+            let d = entityTypes[i].declaration
+            guard let key = document.schemas[d.schema].entityTypes[d.index].key else { continue }
+            let t = (name: entityTypes[i].name, location: key.location)
+            if entityTypes[i].baseType != nil, entityTypes[i].baseChain.contains(where: { b in
+                let bd = entityTypes[b].declaration
+                return document.schemas[bd.schema].entityTypes[bd.index].key != nil
+            }) {
                 warn("EntityType \(t.name) declares a Key although its base type already has one; the inherited key is used", key.location)
                 continue
             }
@@ -687,6 +695,19 @@ struct EDMResolver {
 /// True when `name` is a CSDL SimpleIdentifier: a letter or `_`, then letters, digits, `_` (Unicode categories
 /// L, Nl, Nd, Mn, Mc, Pc, Cf), at most 128 characters.
 public func isSimpleIdentifier(_ name: String) -> Bool {
+    // ASCII fast path.
+    let ascii: Bool? = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+        guard let first = bytes.first, bytes.count <= 128 else { return bytes.isEmpty ? false : nil }
+        func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F }
+        if first >= 0x80 { return nil }
+        if !letter(first) { return false }
+        for c in bytes.dropFirst() {
+            if c >= 0x80 { return nil }
+            if !(letter(c) || (c >= 0x30 && c <= 0x39)) { return false }
+        }
+        return true
+    } ?? nil
+    if let ascii { return ascii }
     var count = 0
     for (i, scalar) in name.unicodeScalars.enumerated() {
         count += 1

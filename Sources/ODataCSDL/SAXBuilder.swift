@@ -58,6 +58,8 @@ struct SAXBuilder {
     private var edmURI: UnsafeRawPointer?
     private var edmxURI: UnsafeRawPointer?
     private var interner = StringInterner()
+    /// The input's line feeds (owned by the input source), for columns on lines longer than libxml2's buffer.
+    var lineFeeds: UnsafeMutablePointer<LineFeedIndex>?
 
     private var stack: [ElementName] = []
     private var skipDepth = 0
@@ -135,6 +137,8 @@ struct SAXBuilder {
         let e = error.pointee
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
+        // Some libxml2 messages span lines ("...indicate encoding !\nBytes: 0xFF ..."): a diagnostic is one line.
+        if message.contains("\n") { message = message.split(separator: "\n").joined(separator: " ") }
         let severity: Diagnostic.Severity = e.level == XML_ERR_WARNING ? .warning : .error
         var line = Int(e.line)
         var column = Int(e.int2)
@@ -142,13 +146,32 @@ struct SAXBuilder {
             line = Int(input.pointee.line)
             column = Int(input.pointee.col)
         }
-        let hint = SAXBuilder.hint(forLibxmlCode: e.code)
-        diagnostics.append(Diagnostic(severity, "malformed XML: \(message)\(hint)", file: file, line: max(line, 1), column: max(column, 1)))
+        line = max(line, 1)
+        column = max(column, 1)
+        // libxml2 follows its own length-limit errors ("AttValue length too long") with a bogus
+        // "Memory allocation failed" at the same place: drop that one.
+        if Int(e.code) == Int(XML_ERR_NO_MEMORY.rawValue), let last = diagnostics.last, last.severity == .error,
+           last.line == line, last.column == column, last.message.hasPrefix("malformed XML: ") {
+            return
+        }
+        let hint = SAXBuilder.hint(forLibxmlCode: e.code, message: message)
+        diagnostics.append(Diagnostic(severity, "malformed XML: \(message)\(hint)", file: file, line: line, column: column))
     }
 
-    private static func hint(forLibxmlCode code: Int32) -> String {
+    private static func hint(forLibxmlCode code: Int32, message: String) -> String {
+        if message.hasPrefix("Excessive depth in document") {
+            return " (elements nested this deep are refused)"
+        }
+        if message.hasSuffix("length too long") {
+            return " (values this long are refused)"
+        }
         switch Int(code) {
-        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue): return " (the file is empty; expected an OData $metadata XML document)"
+        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
+            // libxml2 uses this code both for an empty input and for one that does not start with a tag.
+            if message.hasPrefix("Document is empty") {
+                return " (the file is empty; expected an OData $metadata XML document)"
+            }
+            return " (the file does not start with an XML element; expected an OData $metadata XML document)"
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
             return " (the file must be UTF-8 XML)"
         case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
@@ -181,7 +204,14 @@ struct SAXBuilder {
         var l = p
         while l > base && l[-1] != 0x0A { l -= 1 }
         let column: Int
-        if l > base || (input.pointee.consumed == 0 && l == base) {
+        if l > base {
+            column = p - l + 1
+        } else if let lineFeeds, input.pointee.buf?.pointee.encoder == nil {
+            // The line starts before libxml2's buffer (a long line; libxml2's own column counts characters, not
+            // bytes) or at the start of the input: count the bytes from the line start the input callback saw.
+            let position = Int(input.pointee.consumed) + (p - base)
+            column = max(1, position - lineFeeds.pointee.lineStart(of: position) + 1)
+        } else if input.pointee.consumed == 0 && l == base {
             column = p - l + 1
         } else if newlines == 0 {
             column = max(1, Int(input.pointee.col) - (cur - p))

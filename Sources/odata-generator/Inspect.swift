@@ -24,9 +24,16 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: .hidden)
+    var timings = false
+
     func run() throws {
-        let loaded = try loadModel(file)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let loaded = try loadModel(file, timings: timings)
+        let loadedAt = clock.now
         let summary = ModelSummary(file: file, loaded: loaded)
+        if timings { writeStandardError("timing: read+resolve \(loadedAt - start), summary \(clock.now - loadedAt)\n") }
         switch format {
         case .json:
             print(summary.json(), terminator: "")
@@ -68,7 +75,9 @@ struct LoadedModel {
 }
 
 /// Reads and resolves `file`; exits with status 2 when it cannot be read.
-func loadModel(_ file: String) throws -> LoadedModel {
+func loadModel(_ file: String, timings: Bool = false) throws -> LoadedModel {
+    let clock = ContinuousClock()
+    let start = clock.now
     let result: CSDLReadResult
     do {
         result = try CSDLReader.read(path: file)
@@ -78,10 +87,12 @@ func loadModel(_ file: String) throws -> LoadedModel {
     }
     var diagnostics = result.diagnostics
     var model: EDMModel?
+    let readAt = clock.now
     if let document = result.document, !result.diagnostics.hasErrors {
         let m = EDMModel(document: document)
         diagnostics += m.diagnostics
         model = m
     }
+    if timings { writeStandardError("timing: read \(readAt - start), resolve \(clock.now - readAt)\n") }
     return LoadedModel(document: result.document, model: model, diagnostics: diagnostics.sortedByLocation())
 }
