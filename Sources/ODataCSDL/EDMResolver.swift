@@ -74,9 +74,10 @@ struct EDMResolver {
 
     /// Replaces a leading alias by its namespace.
     private func normalize(_ name: String) -> String {
-        guard let dot = name.lastIndex(of: ".") else { return name }
-        let ns = name[..<dot]
-        if let full = aliases[String(ns)] { return full + name[dot...] }
+        if aliases.isEmpty { return name }
+        let u = name.utf8
+        guard let dot = u.lastIndex(of: UInt8(ascii: ".")) else { return name }
+        if let full = aliases[String(name[..<dot])] { return full + name[dot...] }
         return name
     }
 
@@ -148,17 +149,22 @@ struct EDMResolver {
             }
             for (i, t) in s.enumTypes.enumerated() {
                 checkIdentifier(t.name, "EnumType", t.location)
-                let underlying = EDMResolver.primitives[t.underlyingType]
-                let allowed: Set<EDMPrimitive> = [.byte, .sByte, .int16, .int32, .int64]
                 var u = EDMPrimitive.int32
-                if let underlying, allowed.contains(underlying) { u = underlying } else {
+                if t.underlyingType == "Edm.Int32" {
+                    u = .int32
+                } else if let underlying = EDMResolver.primitives[t.underlyingType],
+                          [.byte, .sByte, .int16, .int32, .int64].contains(underlying) {
+                    u = underlying
+                } else {
                     warn("EnumType \(t.name) has UnderlyingType \(t.underlyingType); it must be Edm.Byte, Edm.SByte, Edm.Int16, Edm.Int32 or Edm.Int64 (Edm.Int32 is used)", t.location)
                 }
                 var seen: Set<String> = []
-                for m in t.members {
-                    checkIdentifier(m.name, "enum member", m.location)
-                    if !seen.insert(m.name).inserted {
-                        warn("EnumType \(t.name) has two members named \(m.name); the second is ignored by generated code", m.location)
+                seen.reserveCapacity(t.members.count)
+                for k in t.members.indices {
+                    let name = t.members[k].name
+                    checkIdentifier(name, "enum member", t.members[k].location)
+                    if !seen.insert(name).inserted {
+                        warn("EnumType \(t.name) has two members named \(name); the second is ignored by generated code", t.members[k].location)
                     }
                 }
                 if register(ns + "." + t.name, .enumeration(enumTypes.count), "EnumType", t.location) {
@@ -440,6 +446,9 @@ struct EDMResolver {
 
     /// The type of a key property or path (`Info/ID`) of entity type `i`.
     private func keyPropertyType(_ path: String, in i: Int) -> EDMTypeRef? {
+        if !path.utf8.contains(UInt8(ascii: "/")) {
+            return entityTypes[i].properties.first(where: { $0.name == path })?.type
+        }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         var props = entityTypes[i].properties
         var type: EDMTypeRef?
@@ -695,18 +704,19 @@ struct EDMResolver {
 /// True when `name` is a CSDL SimpleIdentifier: a letter or `_`, then letters, digits, `_` (Unicode categories
 /// L, Nl, Nd, Mn, Mc, Pc, Cf), at most 128 characters.
 public func isSimpleIdentifier(_ name: String) -> Bool {
-    // ASCII fast path.
-    let ascii: Bool? = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-        guard let first = bytes.first, bytes.count <= 128 else { return bytes.isEmpty ? false : nil }
-        func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F }
-        if first >= 0x80 { return nil }
-        if !letter(first) { return false }
-        for c in bytes.dropFirst() {
+    // ASCII fast path over the contiguous UTF-8 bytes.
+    var copy = name
+    let ascii: Bool? = copy.withUTF8 { bytes -> Bool? in
+        if bytes.isEmpty || bytes.count > 128 * 4 { return false }
+        var valid = true
+        for i in 0..<bytes.count {
+            let c = bytes[i]
             if c >= 0x80 { return nil }
-            if !(letter(c) || (c >= 0x30 && c <= 0x39)) { return false }
+            let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+            if i == 0 ? !letter : !(letter || (c >= 0x30 && c <= 0x39)) { valid = false }
         }
-        return true
-    } ?? nil
+        return valid && bytes.count <= 128
+    }
     if let ascii { return ascii }
     var count = 0
     for (i, scalar) in name.unicodeScalars.enumerated() {

@@ -93,7 +93,10 @@ struct SAXBuilder {
     private var operationImport: CSDLOperationImport?
     private var nextImplicitMemberValue: Int64 = 0
 
-    private var annotationLists: [[CSDLAnnotation]] = []
+    /// Annotations read but not yet attached, for all open annotatable elements, innermost last.
+    private var pendingAnnotations: [CSDLAnnotation] = []
+    /// For each open annotatable element: where its annotations start in `pendingAnnotations`.
+    private var annotationMarks: [Int] = []
     private var annotationFrames: [AnnotationFrame] = []
     private var expressionFrames: [ExpressionFrame] = []
     private var text: [UInt8] = []
@@ -367,7 +370,7 @@ struct SAXBuilder {
             return
         }
         stack.append(element)
-        if element.isAnnotatable { annotationLists.append([]) }
+        if element.isAnnotatable { annotationMarks.append(pendingAnnotations.count) }
     }
 
     private mutating func unexpected(_ localname: UnsafePointer<xmlChar>, _ element: ElementName, in parent: ElementName, at location: SourceLocation) {
@@ -885,7 +888,7 @@ struct SAXBuilder {
             }
         }
         stack.append(element == .unknown ? .unknownExpression : element)
-        if element.isAnnotatable || element == .unknown { annotationLists.append([]) }
+        if element.isAnnotatable || element == .unknown { annotationMarks.append(pendingAnnotations.count) }
         if element.constantKind != nil || element.pathKind != nil || element == .labeledElementReference || element == .unknown {
             text.removeAll(keepingCapacity: true)
             collectingText = true
@@ -919,7 +922,7 @@ struct SAXBuilder {
 
     private mutating func endExpression(_ element: ElementName) {
         guard let frame = expressionFrames.popLast() else { return }
-        let annotations = (element.isAnnotatable || element == .unknownExpression) ? (annotationLists.popLast() ?? []) : []
+        let annotations = (element.isAnnotatable || element == .unknownExpression) ? takeAnnotations() : []
         let expression: CSDLExpression
         if let k = element.constantKind {
             expression = .constant(k, takeText(trim: k != .string))
@@ -970,6 +973,18 @@ struct SAXBuilder {
 
     // MARK: - End
 
+    /// The annotations of the element that ends (one exact-size array, none when it has no annotations).
+    @inline(__always)
+    private mutating func takeAnnotations() -> [CSDLAnnotation] {
+        guard let mark = annotationMarks.popLast() else { return [] }
+        let count = pendingAnnotations.count - mark
+        if count == 0 { return [] }
+        // Copy into an exact-size array (an Array made from a slice may share the whole stack's buffer).
+        let result = pendingAnnotations.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[mark...])) }
+        pendingAnnotations.removeLast(count)
+        return result
+    }
+
     mutating func endElement() {
         if skipDepth > 0 { skipDepth -= 1; return }
         guard let element = stack.popLast() else { return }
@@ -977,14 +992,14 @@ struct SAXBuilder {
             endExpression(element)
             return
         }
-        let annotations = element.isAnnotatable ? (annotationLists.popLast() ?? []) : []
+        let annotations = element.isAnnotatable ? takeAnnotations() : []
         switch element {
         case .annotation:
             guard let frame = annotationFrames.popLast() else { return }
             let a = CSDLAnnotation(term: frame.term, qualifier: frame.qualifier, value: frame.value,
                                    annotations: annotations, location: frame.location)
-            if annotationLists.isEmpty { return }
-            annotationLists[annotationLists.count - 1].append(a)
+            if annotationMarks.isEmpty { return }
+            pendingAnnotations.append(a)
         case .property:
             guard var p = property.take() else { return }
             p.annotations = annotations
@@ -1132,8 +1147,8 @@ extension Optional {
     /// Returns the value and leaves nil behind (moves it out without a copy).
     @inline(__always)
     mutating func take() -> Wrapped? {
-        let v = self
-        self = nil
+        var v: Wrapped? = nil
+        swap(&self, &v)
         return v
     }
 }
