@@ -126,8 +126,10 @@ public enum CSDLReader {
         xmlSetStructuredErrorFunc(nil, nil)
         odata_set_generic_error_silent(0)
         let wellFormed = ctxt.pointee.wellFormed != 0
-        // A DOCTYPE with entity declarations makes libxml2 build a "SAX compatibility mode" document to hold
-        // them (ctxt->myDoc); xmlFreeParserCtxt does not free it (libxml2's own SAX entry points do this too).
+        // An entity declaration in a DOCTYPE makes libxml2 build a "SAX compatibility mode" document to hold
+        // it (ctxt->myDoc). xmlParseDocument frees it at the end, but returns early without doing so when the
+        // parser was halted (e.g. `<!DOCTYPE x [<!ENTITY e "v"` : entity not terminated), and
+        // xmlFreeParserCtxt never frees it: free it here, as libxml2's xmlSAXUserParseFile does.
         if let doc = ctxt.pointee.myDoc {
             ctxt.pointee.myDoc = nil
             xmlFreeDoc(doc)

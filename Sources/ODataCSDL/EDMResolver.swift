@@ -423,7 +423,7 @@ struct EDMResolver {
                     warn("the key of EntityType \(t.name) names property \(ref.name), which \(entityTypes[i].name) does not have; this key part is set aside", ref.location)
                     continue
                 }
-                if ref.name.contains("/") && ref.alias == nil {
+                if ref.alias == nil && ref.name.utf8.contains(UInt8(ascii: "/")) {
                     warn("key part \(ref.name) of EntityType \(t.name) is a path and needs an Alias", ref.location)
                 }
                 parts.append(EDMKeyProperty(name: ref.name, alias: ref.alias, type: type))
@@ -654,7 +654,7 @@ struct EDMResolver {
         let segments = path.split(separator: "/")
         for (n, segment) in segments.enumerated() {
             let last = n == segments.count - 1
-            if segment.contains(".") {
+            if segment.utf8.contains(UInt8(ascii: ".")) {
                 // Type cast.
                 switch typesByName[normalize(String(segment))] {
                 case .entity(let e)?: entity = e; complex = nil

@@ -24,10 +24,8 @@ private enum NamespaceKind: UInt8 {
 
 /// An `Annotation` element being read.
 private struct AnnotationFrame {
-    var term: String
-    var qualifier: String?
-    var value: CSDLExpression?
-    var location: SourceLocation
+    /// The annotation being read (its value and annotations are filled in as they arrive).
+    var annotation: CSDLAnnotation
     /// `exprFrames.count` when this annotation started: deeper frames belong to its value.
     var exprBase: Int
 }
@@ -94,13 +92,15 @@ struct SAXBuilder {
     private var nextImplicitMemberValue: Int64 = 0
 
     /// Annotations read but not yet attached, for all open annotatable elements, innermost last.
-    private var pendingAnnotations: [CSDLAnnotation] = []
+    private var pendingAnnotations = MoveStack<CSDLAnnotation>()
     /// For each open annotatable element: where its annotations start in `pendingAnnotations`.
     private var annotationMarks: [Int] = []
     private var annotationFrames: [AnnotationFrame] = []
     private var expressionFrames: [ExpressionFrame] = []
     private var text: [UInt8] = []
     private var collectingText = false
+    /// Location of the constant or path expression element being read.
+    private var leafLocation = SourceLocation.unknown
 
     init(ctxt: xmlParserCtxtPtr, file: String) {
         self.ctxt = ctxt
@@ -121,6 +121,7 @@ struct SAXBuilder {
     // MARK: - Results
 
     mutating func finish(wellFormed: Bool) -> CSDLReadResult {
+        pendingAnnotations.release()
         if !sawRoot && !diagnostics.hasErrors {
             diagnose(.error, "the document has no root element; expected <edmx:Edmx> of an OData v4 $metadata document", at: SourceLocation(line: 1, column: 1))
         }
@@ -358,7 +359,11 @@ struct SAXBuilder {
                 unexpected(localname, element, in: parent, at: location)
                 return
             }
-            startExpression(element, localname, nbAttributes, attributes, location)
+            if element.constantKind != nil || element.pathKind != nil {
+                startLeafExpression(element, location)
+            } else {
+                startExpression(element, localname, nbAttributes, attributes, location)
+            }
             return
         }
         guard element != .unknown, SAXBuilder.allowed(element, in: parent) else {
@@ -506,8 +511,9 @@ struct SAXBuilder {
             if valueCount > 1 {
                 diagnose(.warning, "Annotation \(termName) has \(valueCount) value attributes; only one is allowed, the last is used", at: location)
             }
-            annotationFrames.append(AnnotationFrame(term: termName, qualifier: qualifier, value: value, location: location,
-                                                    exprBase: expressionFrames.count))
+            annotationFrames.append(AnnotationFrame(
+                annotation: CSDLAnnotation(term: termName, qualifier: qualifier, value: value, location: location),
+                exprBase: expressionFrames.count))
         case .property:
             var name: String?
             var type: String?
@@ -889,11 +895,19 @@ struct SAXBuilder {
         }
         stack.append(element == .unknown ? .unknownExpression : element)
         if element.isAnnotatable || element == .unknown { annotationMarks.append(pendingAnnotations.count) }
-        if element.constantKind != nil || element.pathKind != nil || element == .labeledElementReference || element == .unknown {
+        if element == .labeledElementReference || element == .unknown {
             text.removeAll(keepingCapacity: true)
             collectingText = true
         }
         expressionFrames.append(frame)
+    }
+
+    /// Constant and path expressions in element form are leaves (text only): no frame, just their location.
+    private mutating func startLeafExpression(_ element: ElementName, _ location: SourceLocation) {
+        stack.append(element)
+        leafLocation = location
+        text.removeAll(keepingCapacity: true)
+        collectingText = true
     }
 
     mutating func characters(_ chars: UnsafePointer<xmlChar>, _ len: Int) {
@@ -921,38 +935,40 @@ struct SAXBuilder {
     }
 
     private mutating func endExpression(_ element: ElementName) {
+        if let k = element.constantKind {
+            deliver(.constant(k, takeText(trim: k != .string)), at: leafLocation)
+            return
+        }
+        if let k = element.pathKind {
+            deliver(.path(k, takeText(trim: true)), at: leafLocation)
+            return
+        }
         guard let frame = expressionFrames.popLast() else { return }
         let annotations = (element.isAnnotatable || element == .unknownExpression) ? takeAnnotations() : []
         let expression: CSDLExpression
-        if let k = element.constantKind {
-            expression = .constant(k, takeText(trim: k != .string))
-        } else if let k = element.pathKind {
-            expression = .path(k, takeText(trim: true))
-        } else {
-            switch element {
-            case .collection:
-                expression = .collection(frame.children)
-            case .record:
-                expression = .record(CSDLRecord(type: frame.recordType, propertyValues: frame.propertyValues,
-                                                annotations: annotations, location: frame.location))
-            case .null where annotations.isEmpty:
-                expression = .null
-            case .propertyValue:
-                if frame.children.count + (frame.attributeValue == nil ? 0 : 1) > 1 {
-                    diagnose(.warning, "PropertyValue \(frame.property) has more than one value; the first is used", at: frame.location)
-                }
-                let pv = CSDLPropertyValue(property: frame.property, value: frame.attributeValue ?? frame.children.first,
-                                           annotations: annotations, location: frame.location)
-                if expressionFrames.last?.element == .record {
-                    expressionFrames[expressionFrames.count - 1].propertyValues.append(pv)
-                }
-                return
-            default:
-                let leaf = element == .labeledElementReference || element == .unknownExpression
-                let t = leaf ? takeText(trim: true) : ""
-                expression = .raw(CSDLRawExpression(name: frame.localName, attributes: frame.attributes, children: frame.children,
-                                                    text: t.isEmpty ? nil : t, annotations: annotations, location: frame.location))
+        switch element {
+        case .collection:
+            expression = .collection(frame.children)
+        case .record:
+            expression = .record(CSDLRecord(type: frame.recordType, propertyValues: frame.propertyValues,
+                                            annotations: annotations, location: frame.location))
+        case .null where annotations.isEmpty:
+            expression = .null
+        case .propertyValue:
+            if frame.children.count + (frame.attributeValue == nil ? 0 : 1) > 1 {
+                diagnose(.warning, "PropertyValue \(frame.property) has more than one value; the first is used", at: frame.location)
             }
+            let pv = CSDLPropertyValue(property: frame.property, value: frame.attributeValue ?? frame.children.first,
+                                       annotations: annotations, location: frame.location)
+            if expressionFrames.last?.element == .record {
+                expressionFrames[expressionFrames.count - 1].propertyValues.append(pv)
+            }
+            return
+        default:
+            let leaf = element == .labeledElementReference || element == .unknownExpression
+            let t = leaf ? takeText(trim: true) : ""
+            expression = .raw(CSDLRawExpression(name: frame.localName, attributes: frame.attributes, children: frame.children,
+                                                text: t.isEmpty ? nil : t, annotations: annotations, location: frame.location))
         }
         deliver(expression, at: frame.location)
     }
@@ -963,10 +979,10 @@ struct SAXBuilder {
             expressionFrames[expressionFrames.count - 1].children.append(expression)
         } else if !annotationFrames.isEmpty {
             let i = annotationFrames.count - 1
-            if annotationFrames[i].value != nil {
-                diagnose(.warning, "Annotation \(annotationFrames[i].term) has more than one value; the first is used", at: location)
+            if annotationFrames[i].annotation.value != nil {
+                diagnose(.warning, "Annotation \(annotationFrames[i].annotation.term) has more than one value; the first is used", at: location)
             } else {
-                annotationFrames[i].value = expression
+                annotationFrames[i].annotation.value = expression
             }
         }
     }
@@ -979,10 +995,7 @@ struct SAXBuilder {
         guard let mark = annotationMarks.popLast() else { return [] }
         let count = pendingAnnotations.count - mark
         if count == 0 { return [] }
-        // Copy into an exact-size array (an Array made from a slice may share the whole stack's buffer).
-        let result = pendingAnnotations.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[mark...])) }
-        pendingAnnotations.removeLast(count)
-        return result
+        return pendingAnnotations.take(from: mark)
     }
 
     mutating func endElement() {
@@ -995,19 +1008,18 @@ struct SAXBuilder {
         let annotations = element.isAnnotatable ? takeAnnotations() : []
         switch element {
         case .annotation:
-            guard let frame = annotationFrames.popLast() else { return }
-            let a = CSDLAnnotation(term: frame.term, qualifier: frame.qualifier, value: frame.value,
-                                   annotations: annotations, location: frame.location)
+            guard var frame = annotationFrames.popLast() else { return }
+            frame.annotation.annotations = annotations
             if annotationMarks.isEmpty { return }
-            pendingAnnotations.append(a)
+            pendingAnnotations.append(frame.annotation)
         case .property:
-            guard var p = property.take() else { return }
-            p.annotations = annotations
-            if entityType != nil { entityType!.properties.append(p) } else { complexType?.properties.append(p) }
+            guard property != nil else { return }
+            property!.annotations = annotations
+            if entityType != nil { entityType!.properties.append(property.take()!) } else { complexType?.properties.append(property.take()!) }
         case .navigationProperty:
-            guard var np = navigationProperty.take() else { return }
-            np.annotations = annotations
-            if entityType != nil { entityType!.navigationProperties.append(np) } else { complexType?.navigationProperties.append(np) }
+            guard navigationProperty != nil else { return }
+            navigationProperty!.annotations = annotations
+            if entityType != nil { entityType!.navigationProperties.append(navigationProperty.take()!) } else { complexType?.navigationProperties.append(navigationProperty.take()!) }
         case .referentialConstraint:
             guard var rc = referentialConstraint.take() else { return }
             rc.annotations = annotations
@@ -1019,9 +1031,9 @@ struct SAXBuilder {
         case .key:
             entityType?.key = key.take()
         case .member:
-            guard var m = member.take() else { return }
-            m.annotations = annotations
-            enumType?.members.append(m)
+            guard member != nil else { return }
+            member!.annotations = annotations
+            enumType?.members.append(member.take()!)
         case .entityType:
             guard var et = entityType.take() else { return }
             et.annotations = annotations
@@ -1126,7 +1138,7 @@ extension ElementName {
              .apply, .cast, .if, .isOf, .labeledElement, .labeledElementReference, .urlRef, .unknown:
             return true
         default:
-            return constantKind != nil || pathKind != nil
+            return false
         }
     }
 
@@ -1192,5 +1204,54 @@ extension Substring {
             i = u.index(after: i)
         }
         return nil
+    }
+}
+
+/// A stack whose elements can be moved out in bulk (no copies, no retain/release pairs). The owner calls
+/// `release()` once; the builder that holds it is never copied while in use.
+struct MoveStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ element: consuming Element) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count).initialize(to: consume element)
+        count += 1
+    }
+
+    /// Moves the elements from `mark` to the top into an exact-size array.
+    @inline(__always)
+    mutating func take(from mark: Int) -> [Element] {
+        let n = count - mark
+        if n <= 0 { return [] }
+        let source = base + mark
+        let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: n)
+            initialized = n
+        }
+        count = mark
+        return result
+    }
+
+    /// Destroys what is left and frees the storage.
+    mutating func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+        base = .allocate(capacity: 1)
+        capacity = 1
+        count = 0
     }
 }
