@@ -28,6 +28,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "odata-csdl-fuzz",
+            dependencies: ["ODataCSDL"]
+        ),
         .testTarget(
             name: "ODataCSDLTests",
             dependencies: ["ODataCSDL"]
