@@ -9,10 +9,13 @@ import Darwin
 /// Makes Swift strings from byte ranges, sharing one copy of each long repeated value (type names, annotation
 /// terms, labels). Strings shorter than 16 bytes are stored inline by Swift and are never interned.
 struct StringInterner {
+    private struct Entry {
+        var hash: UInt64
+        var offset: Int32
+        var length: Int32
+    }
     private var slots: [Int32]  // index into entries, -1 = empty
-    private var hashes: [UInt64] = []
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
+    private var entries: [Entry] = []
     private var strings: [String] = []
     private var arena: [UInt8] = []
     private var mask: Int
@@ -44,24 +47,28 @@ struct StringInterner {
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
         let h = StringInterner.hash(p, n)
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let e = slots[slot]
-            if e < 0 { break }
-            let i = Int(e)
-            if hashes[i] == h && lengths[i] == n {
-                let offset = offsets[i]
-                let same = arena.withUnsafeBufferPointer { a in memcmpBytes(a.baseAddress! + offset, p, n) }
-                if same { return strings[i] }
+        let found: Int = entries.withUnsafeBufferPointer { e in
+            arena.withUnsafeBufferPointer { a in
+                slots.withUnsafeBufferPointer { sl in
+                    while true {
+                        let index = sl[slot]
+                        if index < 0 { return -1 }
+                        let entry = e[Int(index)]
+                        if entry.hash == h && Int(entry.length) == n
+                            && equalBytes(a.baseAddress! + Int(entry.offset), p, n) {
+                            return Int(index)
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
             }
-            slot = (slot + 1) & mask
         }
+        if found >= 0 { return strings[found] }
         let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         let offset = arena.count
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         slots[slot] = Int32(strings.count)
-        hashes.append(h)
-        offsets.append(offset)
-        lengths.append(n)
+        entries.append(Entry(hash: h, offset: Int32(truncatingIfNeeded: offset), length: Int32(truncatingIfNeeded: n)))
         strings.append(s)
         if strings.count * 2 > slots.count { grow() }
         return s
@@ -71,15 +78,28 @@ struct StringInterner {
         let c = slots.count * 2
         slots = Array(repeating: -1, count: c)
         mask = c - 1
-        for (i, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
+        for (i, e) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: e.hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(i)
         }
     }
 }
 
+/// Byte equality, 8 bytes at a time (no library call for the short strings interned here).
 @inline(__always)
-func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    memcmp(a, b, n) == 0
+func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    while i + 8 <= n {
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+            return false
+        }
+        i += 8
+    }
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
 }

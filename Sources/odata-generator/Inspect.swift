@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import ODataCSDL
 
 /// Output formats of `inspect`.
@@ -72,6 +73,8 @@ struct LoadedModel {
     var document: CSDLDocument?
     var model: EDMModel?
     var diagnostics: [Diagnostic]
+    /// Counts of the declared elements (zero when there is no document).
+    var counts: CSDLCounts
 }
 
 /// Reads and resolves `file`; exits with status 2 when it cannot be read.
@@ -88,11 +91,29 @@ func loadModel(_ file: String, timings: Bool = false) throws -> LoadedModel {
     var diagnostics = result.diagnostics
     var model: EDMModel?
     let readAt = clock.now
+    let counts = CountsInBackground(result.document)
     if let document = result.document, !result.diagnostics.hasErrors {
         let m = EDMModel(document: document)
         diagnostics += m.diagnostics
         model = m
     }
     if timings { writeStandardError("timing: read \(readAt - start), resolve \(clock.now - readAt)\n") }
-    return LoadedModel(document: result.document, model: model, diagnostics: diagnostics.sortedByLocation())
+    return LoadedModel(document: result.document, model: model, diagnostics: diagnostics.sortedByLocation(),
+                       counts: counts.wait())
+}
+
+/// Counts the declared elements on another thread while the model is resolved (both only read the document).
+final class CountsInBackground: @unchecked Sendable {
+    private var result = CSDLCounts()
+    private let group = DispatchGroup()
+
+    init(_ document: CSDLDocument?) {
+        guard let document else { return }
+        DispatchQueue.global().async(group: group) { self.result = document.counts() }
+    }
+
+    func wait() -> CSDLCounts {
+        group.wait()
+        return result
+    }
 }

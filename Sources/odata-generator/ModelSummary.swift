@@ -15,7 +15,7 @@ struct ModelSummary {
         version = loaded.document?.version ?? ""
         var seen: Set<String> = []
         namespaces = (loaded.document?.schemas ?? []).map(\.namespace).filter { seen.insert($0).inserted }
-        counts = loaded.document?.counts() ?? CSDLCounts()
+        counts = loaded.counts
         diagnostics = loaded.diagnostics
         if let model = loaded.model {
             widest = model.entityTypes
