@@ -1,4 +1,5 @@
 import CLibXML2
+import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -45,7 +46,7 @@ public enum CSDLReader {
         if fd < 0 {
             throw CSDLInputError(path: name, reason: "cannot open the file: \(String(cString: strerror(errno)))")
         }
-        let source = InputSource(fd: fd)
+        let source = InputSource(fd: fd, size: Int(st.st_size))
         defer { close(fd) }
         let result = parse(source: source, file: name)
         if let failure = source.readError {
@@ -66,34 +67,38 @@ public enum CSDLReader {
 
     static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
+    /// Inputs at least this large are read on two threads: libxml2 parses while the model is built.
+    static let concurrentThreshold = 1 << 20
+
     private static func parse(source: InputSource, file: String) -> CSDLReadResult {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
-            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee
+            ctx.assumingMemoryBound(to: SAXProducer.self).pointee
                 .startElement(localname, uri, Int(nbAttributes), attributes)
         }
         handler.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.endElement()
+            ctx.assumingMemoryBound(to: SAXProducer.self).pointee.endElement()
         }
         handler.characters = { ctx, chars, len in
             guard let ctx, let chars else { return }
-            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.characters(chars, Int(len))
+            ctx.assumingMemoryBound(to: SAXProducer.self).pointee.characters(chars, Int(len))
         }
         handler.cdataBlock = handler.characters
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.libxmlError(error)
+            ctx.assumingMemoryBound(to: SAXProducer.self).pointee.libxmlError(error)
         }
 
+        let producer = UnsafeMutablePointer<SAXProducer>.allocate(capacity: 1)
         let builder = UnsafeMutablePointer<SAXBuilder>.allocate(capacity: 1)
-        defer { builder.deinitialize(count: 1); builder.deallocate() }
+        defer { producer.deallocate(); builder.deallocate() }
         let unmanagedSource = Unmanaged.passRetained(source)
 
         guard let ctxt = xmlCreateIOParserCtxt(
-            &handler, UnsafeMutableRawPointer(builder),
+            &handler, UnsafeMutableRawPointer(producer),
             { context, buffer, len in
                 guard let context, let buffer else { return -1 }
                 return Unmanaged<InputSource>.fromOpaque(context).takeUnretainedValue()
@@ -113,18 +118,40 @@ public enum CSDLReader {
         }
         xmlCtxtUseOptions(ctxt, parseOptions)
         builder.initialize(to: SAXBuilder(ctxt: ctxt, file: file))
+        defer { builder.deinitialize(count: 1) }
+
+        let channel = EventChannel()
+        let concurrent = source.size >= concurrentThreshold
+        let done = DispatchSemaphore(value: 0)
+        if concurrent {
+            let target = BuilderPointer(builder)
+            DispatchQueue.global(qos: .userInitiated).async {
+                while let batch = channel.next() {
+                    target.pointer.pointee.consume(batch)
+                    channel.recycle(batch)
+                }
+                done.signal()
+            }
+        } else {
+            channel.inlineConsumer = { batch in builder.pointee.consume(batch) }
+        }
+        producer.initialize(to: SAXProducer(ctxt: ctxt, file: file, channel: channel))
+        defer { producer.deinitialize(count: 1) }
         source.parser = ctxt
-        builder.pointee.lineFeeds = source.lineFeeds
+        producer.pointee.lineFeeds = source.lineFeeds
         // Errors raised outside the parser context (encoding, I/O) go to the thread's structured handler:
-        // route them to the builder too, so libxml2 never prints to stderr.
-        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(builder)) { ctx, error in
+        // route them to the producer too, so libxml2 never prints to stderr.
+        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(producer)) { ctx, error in
             guard let ctx, let error else { return }
-            ctx.assumingMemoryBound(to: SAXBuilder.self).pointee.libxmlError(error)
+            ctx.assumingMemoryBound(to: SAXProducer.self).pointee.libxmlError(error)
         }
         odata_set_generic_error_silent(1)
         _ = xmlParseDocument(ctxt)
         xmlSetStructuredErrorFunc(nil, nil)
         odata_set_generic_error_silent(0)
+        producer.pointee.finish()
+        if concurrent { done.wait() }
+        channel.inlineConsumer = nil
         let wellFormed = ctxt.pointee.wellFormed != 0
         // An entity declaration in a DOCTYPE makes libxml2 build a "SAX compatibility mode" document to hold
         // it (ctxt->myDoc). xmlParseDocument frees it at the end, but returns early without doing so when the
@@ -134,9 +161,16 @@ public enum CSDLReader {
             ctxt.pointee.myDoc = nil
             xmlFreeDoc(doc)
         }
+        // The dictionary that names travel in is freed with the context: the builder is done with it here.
         xmlFreeParserCtxt(ctxt)
         return builder.pointee.finish(wellFormed: wellFormed)
     }
+}
+
+/// Lets the builder thread reach the builder (it alone touches it until the channel closes).
+private struct BuilderPointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<SAXBuilder>
+    init(_ pointer: UnsafeMutablePointer<SAXBuilder>) { self.pointer = pointer }
 }
 
 /// Feeds libxml2 from a file descriptor (through a 1 MiB buffer) or from memory.
@@ -160,13 +194,18 @@ final class InputSource {
     private static let bufferSize = 1 << 20
     private(set) var readError: String?
 
-    init(fd: Int32) {
+    /// The input's size in bytes (0 when unknown).
+    let size: Int
+
+    init(fd: Int32, size: Int = 0) {
         self.fd = fd
+        self.size = size
         self.bytes = []
         self.buffer = .allocate(capacity: InputSource.bufferSize)
     }
 
     init(bytes: [UInt8]) {
+        self.size = bytes.count
         self.fd = -1
         self.bytes = bytes
     }

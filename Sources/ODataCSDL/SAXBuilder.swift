@@ -57,7 +57,6 @@ struct SAXBuilder {
     private var edmxURI: UnsafeRawPointer?
     private var interner = StringInterner()
     /// The input's line feeds (owned by the input source), for columns on lines longer than libxml2's buffer.
-    var lineFeeds: UnsafeMutablePointer<LineFeedIndex>?
 
     private var stack: [ElementName] = []
     private var skipDepth = 0
@@ -99,6 +98,8 @@ struct SAXBuilder {
     private var expressionFrames: [ExpressionFrame] = []
     private var text: [UInt8] = []
     private var collectingText = false
+    private var scratch: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    private var scratchCapacity = 0
     /// Location of the constant or path expression element being read.
     private var leafLocation = SourceLocation.unknown
 
@@ -122,6 +123,8 @@ struct SAXBuilder {
 
     mutating func finish(wellFormed: Bool) -> CSDLReadResult {
         pendingAnnotations.release()
+        scratch?.deallocate()
+        scratch = nil
         if !sawRoot && !diagnostics.hasErrors {
             diagnose(.error, "the document has no root element; expected <edmx:Edmx> of an OData v4 $metadata document", at: SourceLocation(line: 1, column: 1))
         }
@@ -135,94 +138,6 @@ struct SAXBuilder {
 
     mutating func diagnose(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(severity, message, file: file, at: location))
-    }
-
-    mutating func libxmlError(_ error: UnsafePointer<xmlError>) {
-        let e = error.pointee
-        var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
-        while message.last == "\n" || message.last == " " { message.removeLast() }
-        // Some libxml2 messages span lines ("...indicate encoding !\nBytes: 0xFF ..."): a diagnostic is one line.
-        if message.contains("\n") { message = message.split(separator: "\n").joined(separator: " ") }
-        let severity: Diagnostic.Severity = e.level == XML_ERR_WARNING ? .warning : .error
-        var line = Int(e.line)
-        var column = Int(e.int2)
-        if line <= 0, let input = ctxt.pointee.input {
-            line = Int(input.pointee.line)
-            column = Int(input.pointee.col)
-        }
-        line = max(line, 1)
-        column = max(column, 1)
-        // libxml2 follows its own length-limit errors ("AttValue length too long") with a bogus
-        // "Memory allocation failed" at the same place: drop that one.
-        if Int(e.code) == Int(XML_ERR_NO_MEMORY.rawValue), let last = diagnostics.last, last.severity == .error,
-           last.line == line, last.column == column, last.message.hasPrefix("malformed XML: ") {
-            return
-        }
-        let hint = SAXBuilder.hint(forLibxmlCode: e.code, message: message)
-        diagnostics.append(Diagnostic(severity, "malformed XML: \(message)\(hint)", file: file, line: line, column: column))
-    }
-
-    private static func hint(forLibxmlCode code: Int32, message: String) -> String {
-        if message.hasPrefix("Excessive depth in document") {
-            return " (elements nested this deep are refused)"
-        }
-        if message.hasSuffix("length too long") {
-            return " (values this long are refused)"
-        }
-        switch Int(code) {
-        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
-            // libxml2 uses this code both for an empty input and for one that does not start with a tag.
-            if message.hasPrefix("Document is empty") {
-                return " (the file is empty; expected an OData $metadata XML document)"
-            }
-            return " (the file does not start with an XML element; expected an OData $metadata XML document)"
-        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
-            return " (the file must be UTF-8 XML)"
-        case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
-            return " (entities declared in a DTD are not expanded, for safety)"
-        default: return ""
-        }
-    }
-
-    // MARK: - Locations
-
-    /// The location of the `<` of the start tag being reported.
-    @inline(__always)
-    private func startTagLocation(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int) -> SourceLocation {
-        guard let input = ctxt.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur else {
-            return .unknown
-        }
-        // Scan back from the first attribute value when it lies in the buffer (short scan), else from cur.
-        var p = cur
-        if count > 0, let attributes, let v = attributes[3], v >= base, v <= cur { p = v }
-        while p > base && p.pointee != 0x3C /* < */ { p -= 1 }
-        // Lines the tag spans before the current position.
-        var newlines = 0
-        var q = UnsafeRawPointer(p)
-        let stop = UnsafeRawPointer(cur)
-        while q < stop, let nl = memchr(q, 0x0A, stop - q) {
-            newlines += 1
-            q = UnsafeRawPointer(nl) + 1
-        }
-        let line = Int(input.pointee.line) - newlines
-        var l = p
-        while l > base && l[-1] != 0x0A { l -= 1 }
-        let column: Int
-        if l > base {
-            column = p - l + 1
-        } else if let lineFeeds, input.pointee.buf?.pointee.encoder == nil {
-            // The line starts before libxml2's buffer (a long line; libxml2's own column counts characters, not
-            // bytes) or at the start of the input: count the bytes from the line start the input callback saw.
-            let position = Int(input.pointee.consumed) + (p - base)
-            column = max(1, position - lineFeeds.pointee.lineStart(of: position) + 1)
-        } else if input.pointee.consumed == 0 && l == base {
-            column = p - l + 1
-        } else if newlines == 0 {
-            column = max(1, Int(input.pointee.col) - (cur - p))
-        } else {
-            column = 1
-        }
-        return SourceLocation(line: line, column: column)
     }
 
     // MARK: - Names and values
@@ -329,20 +244,19 @@ struct SAXBuilder {
     // MARK: - Start
 
     mutating func startElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
-                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, at location: SourceLocation) {
         if skipDepth > 0 { skipDepth += 1; return }
         if stopped { return }
         collectingText = false
         let ns = namespaceKind(uri)
         if !sawRoot {
             sawRoot = true
-            startRoot(localname, ns, nbAttributes, attributes)
+            startRoot(localname, ns, nbAttributes, attributes, location)
             return
         }
         guard ns == .edm || ns == .edmx else {
             // Foreign namespaces (and elements without one) are extensions: skipped silently.
             if ns == .legacyEdm {
-                let location = startTagLocation(attributes, nbAttributes)
                 diagnose(.warning, "<\(String(cString: localname))> is in the CSDL 1.0-3.0 namespace \(String(cString: uri!)); OData v2/v3 elements are not supported in a v4 document and are skipped", at: location)
             }
             skipDepth = 1
@@ -351,7 +265,6 @@ struct SAXBuilder {
         var element = elementName(localname)
         if element != .unknown && element.isEdmxNamespace != (ns == .edmx) { element = .unknown }
         let parent = stack.last ?? .unknown
-        let location = startTagLocation(attributes, nbAttributes)
 
         // Expression context: inside an Annotation, PropertyValue, Collection or dynamic expression.
         if parent.isExpressionContainer && element != .annotation {
@@ -424,8 +337,7 @@ struct SAXBuilder {
     }
 
     private mutating func startRoot(_ localname: UnsafePointer<xmlChar>, _ ns: NamespaceKind, _ nbAttributes: Int,
-                                    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let location = startTagLocation(attributes, nbAttributes)
+                                    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ location: SourceLocation) {
         let name = String(cString: localname)
         if name == "Edmx" && ns == .legacyEdmx {
             diagnose(.error, "OData v2/v3 metadata is not supported: this is an EDMX 1.0 document (namespace \(CSDLNamespace.legacyEdmx)); this tool reads OData v4 metadata (namespace \(CSDLNamespace.edmx)), as served by Dynamics 365 F&O at /data/$metadata", at: location)
@@ -459,9 +371,19 @@ struct SAXBuilder {
         stack.append(.edmx)
     }
 
+    /// Stops reading (the producer stops libxml2 at the same root element; see `SAXProducer.rootMustStop`).
     private mutating func stop() {
         stopped = true
-        xmlStopParser(ctxt)
+    }
+
+    /// A reusable array of libxml2-style attribute pointers (5 per attribute).
+    mutating func attributeScratch(_ count: Int) -> UnsafeMutablePointer<UnsafePointer<xmlChar>?> {
+        if scratch == nil || count * 5 > scratchCapacity {
+            scratch?.deallocate()
+            scratchCapacity = max(count * 5, 64)
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        return scratch!
     }
 
     @inline(__always)
