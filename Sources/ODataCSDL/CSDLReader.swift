@@ -60,6 +60,12 @@ public enum CSDLReader {
         parse(source: InputSource(bytes: bytes), file: file)
     }
 
+    /// Reads with model building forced onto a second thread (`true`) or inline (`false`), whatever the size.
+    /// For tests that check both paths give the same result.
+    static func read(bytes: [UInt8], file: String, concurrent: Bool) -> CSDLReadResult {
+        parse(source: InputSource(bytes: bytes), file: file, concurrent: concurrent)
+    }
+
     /// Reads a document held in a string; `file` is the name used in diagnostics.
     public static func read(string: String, file: String = "<memory>") -> CSDLReadResult {
         read(bytes: Array(string.utf8), file: file)
@@ -70,7 +76,7 @@ public enum CSDLReader {
     /// Inputs at least this large are read on two threads: libxml2 parses while the model is built.
     static let concurrentThreshold = 1 << 20
 
-    private static func parse(source: InputSource, file: String) -> CSDLReadResult {
+    private static func parse(source: InputSource, file: String, concurrent forced: Bool? = nil) -> CSDLReadResult {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
@@ -121,7 +127,7 @@ public enum CSDLReader {
         defer { builder.deinitialize(count: 1) }
 
         let channel = EventChannel()
-        let concurrent = source.size >= concurrentThreshold
+        let concurrent = forced ?? (source.size >= concurrentThreshold)
         let done = DispatchSemaphore(value: 0)
         if concurrent {
             let target = BuilderPointer(builder)
