@@ -1129,36 +1129,37 @@ extension Substring {
     }
 }
 
-/// A stack whose elements can be moved out in bulk (no copies, no retain/release pairs). The owner calls
-/// `release()` once; the builder that holds it is never copied while in use.
+/// A stack whose elements can be moved out in bulk (no copies, no retain/release pairs). Storage is allocated on
+/// first use; the owner calls `release()` once. The builder that holds it is never copied while in use.
 struct MoveStack<Element> {
-    private var base: UnsafeMutablePointer<Element>
+    private var base: UnsafeMutablePointer<Element>?
     private(set) var count = 0
-    private var capacity: Int
+    private var capacity = 0
 
-    init(capacity: Int = 256) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
+    init() {}
 
     @inline(__always)
     mutating func append(_ element: consuming Element) {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        if count == capacity { grow() }
+        (base! + count).initialize(to: consume element)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: max(capacity * 2, 256))
+        if let base {
             bigger.moveInitialize(from: base, count: count)
             base.deallocate()
-            base = bigger
-            capacity *= 2
         }
-        (base + count).initialize(to: consume element)
-        count += 1
+        base = bigger
+        capacity = max(capacity * 2, 256)
     }
 
     /// Moves the elements from `mark` to the top into an exact-size array.
     @inline(__always)
     mutating func take(from mark: Int) -> [Element] {
         let n = count - mark
-        if n <= 0 { return [] }
+        guard n > 0, let base else { return [] }
         let source = base + mark
         let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
             buffer.baseAddress!.moveInitialize(from: source, count: n)
@@ -1170,10 +1171,12 @@ struct MoveStack<Element> {
 
     /// Destroys what is left and frees the storage.
     mutating func release() {
-        base.deinitialize(count: count)
-        base.deallocate()
-        base = .allocate(capacity: 1)
-        capacity = 1
+        if let base {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+        base = nil
+        capacity = 0
         count = 0
     }
 }
