@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "odata-generator", targets: ["odata-generator"]),
         .library(name: "ODataCSDL", targets: ["ODataCSDL"]),
+        .library(name: "ODataRuntime", targets: ["ODataRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,6 +21,13 @@ let package = Package(
         .target(
             name: "ODataCSDL",
             dependencies: ["CLibXML2"]
+        ),
+        .target(
+            name: "ODataRuntime"
+        ),
+        .target(
+            name: "ODataGeneratorCore",
+            dependencies: ["ODataCSDL"]
         ),
         .executableTarget(
             name: "odata-generator",
@@ -35,6 +43,14 @@ let package = Package(
         .testTarget(
             name: "ODataCSDLTests",
             dependencies: ["ODataCSDL"]
+        ),
+        .testTarget(
+            name: "ODataRuntimeTests",
+            dependencies: ["ODataRuntime"]
+        ),
+        .testTarget(
+            name: "ODataGeneratorCoreTests",
+            dependencies: ["ODataGeneratorCore", "ODataCSDL"]
         ),
         .testTarget(
             name: "odata-generatorTests",
