@@ -1,21 +1,37 @@
 /// Built-in primitive and abstract types of the `Edm` namespace.
 public enum EDMPrimitive: String, Sendable, Hashable, CaseIterable {
+    /// The `Edm.Binary`, `Edm.Boolean`, `Edm.Byte`, `Edm.Date` and `Edm.DateTimeOffset` primitive types.
     case binary = "Binary", boolean = "Boolean", byte = "Byte", date = "Date", dateTimeOffset = "DateTimeOffset"
+    /// The `Edm.Decimal`, `Edm.Double`, `Edm.Duration`, `Edm.Guid` and `Edm.Int16` primitive types.
     case decimal = "Decimal", double = "Double", duration = "Duration", guid = "Guid", int16 = "Int16"
+    /// The `Edm.Int32`, `Edm.Int64`, `Edm.SByte`, `Edm.Single`, `Edm.Stream` and `Edm.String` types.
     case int32 = "Int32", int64 = "Int64", sByte = "SByte", single = "Single", stream = "Stream", string = "String"
+    /// The `Edm.TimeOfDay` primitive type.
     case timeOfDay = "TimeOfDay"
+    /// The abstract `Edm.Geography`, then `Edm.GeographyPoint` and `Edm.GeographyLineString`.
     case geography = "Geography", geographyPoint = "GeographyPoint", geographyLineString = "GeographyLineString"
+    /// The `Edm.GeographyPolygon` and `Edm.GeographyMultiPoint` types.
     case geographyPolygon = "GeographyPolygon", geographyMultiPoint = "GeographyMultiPoint"
+    /// The `Edm.GeographyMultiLineString` and `Edm.GeographyMultiPolygon` types.
     case geographyMultiLineString = "GeographyMultiLineString", geographyMultiPolygon = "GeographyMultiPolygon"
+    /// The `Edm.GeographyCollection` type.
     case geographyCollection = "GeographyCollection"
+    /// The abstract `Edm.Geometry`, then `Edm.GeometryPoint` and `Edm.GeometryLineString`.
     case geometry = "Geometry", geometryPoint = "GeometryPoint", geometryLineString = "GeometryLineString"
+    /// The `Edm.GeometryPolygon` and `Edm.GeometryMultiPoint` types.
     case geometryPolygon = "GeometryPolygon", geometryMultiPoint = "GeometryMultiPoint"
+    /// The `Edm.GeometryMultiLineString` and `Edm.GeometryMultiPolygon` types.
     case geometryMultiLineString = "GeometryMultiLineString", geometryMultiPolygon = "GeometryMultiPolygon"
+    /// The `Edm.GeometryCollection` type.
     case geometryCollection = "GeometryCollection"
     // Abstract and vocabulary types.
+    /// The abstract `Edm.Untyped`, `Edm.PrimitiveType`, `Edm.ComplexType` and `Edm.EntityType`.
     case untyped = "Untyped", primitiveType = "PrimitiveType", complexType = "ComplexType", entityType = "EntityType"
+    /// The `Edm.AnnotationPath` and `Edm.PropertyPath` vocabulary types.
     case annotationPath = "AnnotationPath", propertyPath = "PropertyPath"
+    /// The `Edm.NavigationPropertyPath` and `Edm.AnyPropertyPath` vocabulary types.
     case navigationPropertyPath = "NavigationPropertyPath", anyPropertyPath = "AnyPropertyPath"
+    /// The `Edm.ModelElementPath` vocabulary type.
     case modelElementPath = "ModelElementPath"
 
     /// The qualified name, `Edm.X`.
@@ -24,6 +40,7 @@ public enum EDMPrimitive: String, Sendable, Hashable, CaseIterable {
 
 /// What a type reference is bound to.
 public enum EDMTypeKind: Sendable, Hashable {
+    /// A primitive or abstract type of the `Edm` namespace.
     case primitive(EDMPrimitive)
     /// Index into `EDMModel.entityTypes`.
     case entity(Int)
@@ -37,8 +54,11 @@ public enum EDMTypeKind: Sendable, Hashable {
 
 /// A bound type reference: the type and whether it is a `Collection(...)`.
 public struct EDMTypeRef: Sendable, Hashable {
+    /// The type, or the item type of a collection.
     public var kind: EDMTypeKind
+    /// True for `Collection(...)`.
     public var isCollection: Bool
+    /// Creates a type reference.
     public init(_ kind: EDMTypeKind, isCollection: Bool = false) {
         self.kind = kind
         self.isCollection = isCollection
@@ -55,8 +75,11 @@ public struct EDMDeclaration: Sendable, Hashable {
 
 /// A structural property, bound. Inherited properties are listed too (`declaringType` says where they come from).
 public struct EDMProperty: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The bound `Type`.
     public var type: EDMTypeRef
+    /// `Nullable`; absent means true.
     public var nullable: Bool
     /// The entity or complex type that declares the property (index into the same array as the owner).
     public var declaringType: Int
@@ -66,16 +89,23 @@ public struct EDMProperty: Sendable {
 
 /// A navigation property, bound to its target entity type.
 public struct EDMNavigationProperty: Sendable {
+    /// The `Name` attribute.
     public var name: String
     /// Index into `EDMModel.entityTypes`; nil for the abstract `Edm.EntityType` (any entity type).
     public var target: Int?
+    /// True when the `Type` is `Collection(...)`.
     public var isCollection: Bool
+    /// `Nullable`; absent means true for a single entity, always false for a collection.
     public var nullable: Bool
+    /// `ContainsTarget`; absent means false.
     public var containsTarget: Bool
     /// The partner on the target type (index into the target's `navigationProperties`), when declared and found.
     public var partner: Int?
+    /// True when `declaringType` indexes `EDMModel.entityTypes`, false for `complexTypes`.
     public var declaringIsEntity: Bool
+    /// The entity or complex type that declares the navigation property.
     public var declaringType: Int
+    /// Index into the declaring type's `navigationProperties` in the document.
     public var declarationIndex: Int
 }
 
@@ -83,6 +113,7 @@ public struct EDMNavigationProperty: Sendable {
 public struct EDMKeyProperty: Sendable {
     /// The name or path as written.
     public var name: String
+    /// The `Alias` attribute of the `PropertyRef`; nil when absent.
     public var alias: String?
     /// The primitive or enum type of the key property.
     public var type: EDMTypeRef
@@ -90,9 +121,13 @@ public struct EDMKeyProperty: Sendable {
 
 /// An entity type, bound.
 public struct EDMEntityType: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The namespace of the declaring schema (not its alias).
     public var namespace: String
+    /// The qualified name, `Namespace.Name`.
     public var qualifiedName: String { namespace + "." + name }
+    /// Where the `EntityType` element is in the document.
     public var declaration: EDMDeclaration
     /// Index of the base type, if any.
     public var baseType: Int?
@@ -106,66 +141,103 @@ public struct EDMEntityType: Sendable {
     public var properties: [EDMProperty] = []
     /// All navigation properties, inherited first.
     public var navigationProperties: [EDMNavigationProperty] = []
+    /// `Abstract`; absent means false.
     public var isAbstract: Bool
+    /// `OpenType`; absent means false.
     public var isOpenType: Bool
+    /// `HasStream`; absent means false.
     public var hasStream: Bool
 }
 
 /// A complex type, bound.
 public struct EDMComplexType: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The namespace of the declaring schema (not its alias).
     public var namespace: String
+    /// The qualified name, `Namespace.Name`.
     public var qualifiedName: String { namespace + "." + name }
+    /// Where the `ComplexType` element is in the document.
     public var declaration: EDMDeclaration
+    /// Index of the base type, if any.
     public var baseType: Int?
+    /// Base types from the nearest to the root.
     public var baseChain: [Int] = []
+    /// Types that name this one as their base type.
     public var derivedTypes: [Int] = []
+    /// All structural properties: inherited ones first (root first), then declared ones.
     public var properties: [EDMProperty] = []
+    /// All navigation properties, inherited first.
     public var navigationProperties: [EDMNavigationProperty] = []
+    /// `Abstract`; absent means false.
     public var isAbstract: Bool
+    /// `OpenType`; absent means false.
     public var isOpenType: Bool
 }
 
 /// An enum type, bound.
 public struct EDMEnumType: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The namespace of the declaring schema (not its alias).
     public var namespace: String
+    /// The qualified name, `Namespace.Name`.
     public var qualifiedName: String { namespace + "." + name }
+    /// Where the `EnumType` element is in the document.
     public var declaration: EDMDeclaration
+    /// `UnderlyingType`; `Edm.Int32` when absent or not an integer type.
     public var underlyingType: EDMPrimitive
+    /// `IsFlags`; absent means false.
     public var isFlags: Bool
 }
 
 /// A type definition, bound.
 public struct EDMTypeDefinition: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The namespace of the declaring schema (not its alias).
     public var namespace: String
+    /// The qualified name, `Namespace.Name`.
     public var qualifiedName: String { namespace + "." + name }
+    /// Where the `TypeDefinition` element is in the document.
     public var declaration: EDMDeclaration
+    /// `UnderlyingType`; `Edm.String` when it is not a primitive type.
     public var underlyingType: EDMPrimitive
 }
 
 /// A parameter or return type of an operation, bound.
 public struct EDMOperationParameter: Sendable {
+    /// The `Name` attribute; empty for a return type.
     public var name: String
+    /// The bound `Type`.
     public var type: EDMTypeRef
+    /// `Nullable`; absent means true.
     public var nullable: Bool
 }
 
 /// An action or function overload, bound.
 public struct EDMOperation: Sendable {
+    /// Whether it is an `Action` or a `Function`.
     public var kind: CSDLOperation.Kind
+    /// The `Name` attribute.
     public var name: String
+    /// The namespace of the declaring schema (not its alias).
     public var namespace: String
+    /// The qualified name, `Namespace.Name`.
     public var qualifiedName: String { namespace + "." + name }
+    /// Where the `Action` or `Function` element is in the document.
     public var declaration: EDMDeclaration
+    /// `IsBound`; absent means false.
     public var isBound: Bool
     /// The binding parameter (the first parameter) of a bound operation.
     public var bindingParameter: EDMOperationParameter?
     /// All parameters, binding parameter first for bound operations.
     public var parameters: [EDMOperationParameter]
+    /// The bound `ReturnType`; nil for an action that has none.
     public var returnType: EDMOperationParameter?
+    /// `EntitySetPath` as written; nil when absent.
     public var entitySetPath: String?
+    /// `IsComposable` (functions only); absent means false.
     public var isComposable: Bool
 }
 
@@ -181,6 +253,7 @@ public enum EDMBindingTarget: Sendable, Hashable {
 public struct EDMNavigationRef: Sendable, Hashable {
     /// True when `owner` indexes `EDMModel.entityTypes`, false for `complexTypes`.
     public var ownerIsEntity: Bool
+    /// Index into `EDMModel.entityTypes` or `EDMModel.complexTypes` (see `ownerIsEntity`).
     public var owner: Int
     /// Index into the owner's `navigationProperties`.
     public var index: Int
@@ -188,48 +261,69 @@ public struct EDMNavigationRef: Sendable, Hashable {
 
 /// A navigation-property binding, bound.
 public struct EDMNavigationBinding: Sendable {
+    /// The `Path` attribute as written.
     public var path: String
     /// The navigation property the path ends in.
     public var navigationProperty: EDMNavigationRef
+    /// The entity set or singleton named by the `Target` attribute.
     public var target: EDMBindingTarget
 }
 
 /// An entity set, bound.
 public struct EDMEntitySet: Sendable {
+    /// The `Name` attribute.
     public var name: String
     /// The qualified name of the container that declares it.
     public var container: String
+    /// Index into `EDMModel.entityTypes` of the `EntityType` attribute.
     public var entityType: Int
+    /// `IncludeInServiceDocument`; absent means true.
     public var includeInServiceDocument: Bool
+    /// The `NavigationPropertyBinding` children that could be bound.
     public var bindings: [EDMNavigationBinding] = []
+    /// Source location of the `EntitySet` element's start tag.
     public var location: SourceLocation
 }
 
 /// A singleton, bound.
 public struct EDMSingleton: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The qualified name of the container that declares it.
     public var container: String
+    /// Index into `EDMModel.entityTypes` of the `Type` attribute.
     public var entityType: Int
+    /// The `NavigationPropertyBinding` children that could be bound.
     public var bindings: [EDMNavigationBinding] = []
+    /// Source location of the `Singleton` element's start tag.
     public var location: SourceLocation
 }
 
 /// An action or function import, bound to its overloads.
 public struct EDMOperationImport: Sendable {
+    /// `.action` for an `ActionImport`, `.function` for a `FunctionImport`.
     public var kind: CSDLOperation.Kind
+    /// The `Name` attribute.
     public var name: String
+    /// The qualified name of the container that declares it.
     public var container: String
     /// Indexes into `EDMModel.operations` (all unbound overloads of the named operation).
     public var operations: [Int]
+    /// Index into `EDMModel.entitySets` of the `EntitySet` attribute; nil when absent or not found.
     public var entitySet: Int?
 }
 
 /// A term, bound.
 public struct EDMTerm: Sendable {
+    /// The `Name` attribute.
     public var name: String
+    /// The namespace of the declaring schema (not its alias).
     public var namespace: String
+    /// The qualified name, `Namespace.Name`.
     public var qualifiedName: String { namespace + "." + name }
+    /// Where the `Term` element is in the document.
     public var declaration: EDMDeclaration
+    /// The bound `Type`; nil when it cannot be bound.
     public var type: EDMTypeRef?
 }
 
@@ -238,15 +332,23 @@ public struct EDMTerm: Sendable {
 public struct EDMModel: Sendable {
     /// The document the model was built from.
     public let document: CSDLDocument
+    /// Entity types, in document order.
     public var entityTypes: [EDMEntityType] = []
+    /// Complex types, in document order.
     public var complexTypes: [EDMComplexType] = []
+    /// Enum types, in document order.
     public var enumTypes: [EDMEnumType] = []
+    /// Type definitions, in document order.
     public var typeDefinitions: [EDMTypeDefinition] = []
     /// Actions and functions (every overload), in document order per schema.
     public var operations: [EDMOperation] = []
+    /// Entity sets of all containers.
     public var entitySets: [EDMEntitySet] = []
+    /// Singletons of all containers.
     public var singletons: [EDMSingleton] = []
+    /// Action and function imports of all containers.
     public var operationImports: [EDMOperationImport] = []
+    /// Terms, in document order.
     public var terms: [EDMTerm] = []
     /// Problems found while binding.
     public var diagnostics: [Diagnostic] = []

@@ -19,6 +19,8 @@ struct EDMResolver {
     private var containersByName: [String: (schema: Int, index: Int)] = [:]
     private var operationsByName: [String: [Int]] = [:]
     private var typeCache: [String: EDMTypeRef?] = [:]
+    /// Valid while the document (which owns every string used as a key) is alive, i.e. for the resolver's life.
+    private var identityCache = IdentityCache()
     private var referencedNamespaces: [String: String] = [:]
     private static let primitives: [String: EDMPrimitive] = {
         var d: [String: EDMPrimitive] = [:]
@@ -83,6 +85,16 @@ struct EDMResolver {
 
     /// Binds a type name as written (`Edm.X`, `NS.T`, `Alias.T`, `Collection(...)`); nil when it names nothing.
     private mutating func bind(_ written: String) -> EDMTypeRef? {
+        // Most type names are one of a few hundred strings shared by the reader's interning (or small inline
+        // strings): look them up by their bits first, without hashing their text.
+        let bits = unsafeBitCast(written, to: (UInt64, UInt64).self)
+        if let hit = identityCache.lookup(bits) { return hit }
+        let result = bindByName(written)
+        identityCache.insert(bits, result)
+        return result
+    }
+
+    private mutating func bindByName(_ written: String) -> EDMTypeRef? {
         if let cached = typeCache[written] { return cached }
         var name = Substring(written)
         var isCollection = false
@@ -740,4 +752,60 @@ public func isSimpleIdentifier(_ name: String) -> Bool {
         }
     }
     return count > 0
+}
+
+/// A map from the bits of a `String` value to a bound type. Equal bits mean an equal string: a small string's bits
+/// are its content, a large one's name its (immutable) storage. Unequal bits may still be equal strings, which
+/// only costs a miss. Keys must stay alive while the cache is used.
+struct IdentityCache {
+    private var keys: [(UInt64, UInt64)]
+    private var values: [EDMTypeRef?]
+    private var used: [Bool]
+    private var count = 0
+    private var mask: Int
+
+    init() {
+        keys = Array(repeating: (0, 0), count: 1024)
+        values = Array(repeating: nil, count: 1024)
+        used = Array(repeating: false, count: 1024)
+        mask = 1023
+    }
+
+    @inline(__always)
+    private func slot(_ k: (UInt64, UInt64)) -> Int {
+        Int(truncatingIfNeeded: ((k.0 ^ (k.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 32) & mask
+    }
+
+    func lookup(_ k: (UInt64, UInt64)) -> EDMTypeRef?? {
+        var s = slot(k)
+        while used[s] {
+            if keys[s] == k { return .some(values[s]) }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ k: (UInt64, UInt64), _ v: EDMTypeRef?) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var s = slot(k)
+        while used[s] {
+            if keys[s] == k { values[s] = v; return }
+            s = (s + 1) & mask
+        }
+        keys[s] = k
+        values[s] = v
+        used[s] = true
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = (keys, values, used)
+        let c = keys.count * 2
+        keys = Array(repeating: (0, 0), count: c)
+        values = Array(repeating: nil, count: c)
+        used = Array(repeating: false, count: c)
+        mask = c - 1
+        count = 0
+        for i in old.0.indices where old.2[i] { insert(old.0[i], old.1[i]) }
+    }
 }
