@@ -39,6 +39,7 @@ let package = Package(
             name: "odata-generator",
             dependencies: [
                 "ODataCSDL",
+                "ODataGeneratorCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

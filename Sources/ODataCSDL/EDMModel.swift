@@ -257,6 +257,13 @@ public struct EDMNavigationRef: Sendable, Hashable {
     public var owner: Int
     /// Index into the owner's `navigationProperties`.
     public var index: Int
+
+    /// Creates a reference to navigation property `index` of an entity type (`ownerIsEntity`) or complex type.
+    public init(ownerIsEntity: Bool, owner: Int, index: Int) {
+        self.ownerIsEntity = ownerIsEntity
+        self.owner = owner
+        self.index = index
+    }
 }
 
 /// A navigation-property binding, bound.

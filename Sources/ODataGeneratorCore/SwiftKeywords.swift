@@ -17,6 +17,24 @@ public enum SwiftKeywords {
         "_", "Type", "Protocol",
     ]
 
+    /// Names a generated type may not take: keywords, and the types generated code itself uses (a generated type
+    /// named `Decimal` would shadow Foundation's). Such types are renamed with a trailing `_`.
+    public static let reservedTypeNames: Set<String> = reserved.union([
+        "String", "Bool", "Int", "Int8", "Int16", "Int32", "Int64", "UInt8", "Double", "Float", "Decimal", "Data",
+        "UUID", "Date", "URL", "Array", "Dictionary", "Optional", "Set", "Codable", "Encodable", "Decodable",
+        "Hashable", "Equatable", "Sendable", "Error", "CodingKey", "Encoder", "Decoder", "Never", "Void",
+        "Indirect", "ODataJSONValue", "EDMDate", "EDMTimeOfDay", "EDMDuration", "EDMDateTimeOffset",
+        "ODataEnum", "ODataFlags", "ODataRuntimeAPIVersion1", "Foundation", "ODataRuntime",
+    ])
+
+    /// Member names generated code defines itself (or that cannot be members): a property with such a name is
+    /// renamed with a trailing `_`. Other keywords are escaped with backticks instead.
+    public static let reservedMemberNames: Set<String> = [
+        "self", "Self", "Type", "Protocol", "init", "deinit", "subscript",
+        "odataEtag", "key", "Key", "edmName", "entitySetName", "keyPropertyNames", "CodingKeys",
+        "description", "hashValue", "hash", "encode", "allKnownCases",
+    ]
+
     /// True when `name` must be escaped (or renamed) to be used as an identifier.
     public static func isReserved(_ name: String) -> Bool { reserved.contains(name) }
 }

@@ -20,7 +20,7 @@ struct ODataGenerator: ParsableCommand {
             unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Inspect.self, Validate.self]
+        subcommands: [Inspect.self, Validate.self, Generate.self, Templates.self]
     )
 
     /// Exit statuses shared by every command.
