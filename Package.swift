@@ -60,6 +60,10 @@ let package = Package(
             dependencies: ["ODataGeneratorCore", "ODataCSDL"]
         ),
         .testTarget(
+            name: "GeneratedSampleTests",
+            dependencies: ["ODataRuntime"]
+        ),
+        .testTarget(
             name: "odata-generatorTests",
             dependencies: ["odata-generator", "ODataCSDL"]
         ),

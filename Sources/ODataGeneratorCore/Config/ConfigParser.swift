@@ -42,7 +42,7 @@ struct ConfigParser {
             self.renamed = renamed
             guard let root, !isNull(root) else { break }
             guard root.mapping != nil else {
-                error("\(displayName) must be a mapping of keys (\(schema.keys.map { $0.name + ":" }.joined(separator: ", "))); "
+                error("\(displayName) must be a mapping of keys (\(schema.keys.map(\.name).joined(separator: ", "))); "
                     + "found \(describe(root))", at: root)
                 break
             }
@@ -134,7 +134,7 @@ struct ConfigParser {
             wrongKind(node, key: key, keyPath: keyPath)
             return nil
         }
-        if string.trimmingSpaces.isEmpty {
+        if string.configTrimmingSpaces.isEmpty {
             error("'\(keyPath)' must not be empty", at: node)
             return nil
         }
@@ -153,7 +153,8 @@ struct ConfigParser {
             return nil
         }
         guard words.contains(string) else {
-            var message = "invalid value '\(string)' for '\(keyPath)'; expected one of: " + words.joined(separator: ", ")
+            var message = "invalid value '\(string)' for '\(keyPath)'; expected one of: "
+                + words.joined(separator: ", ")
             if let suggestion = Self.nearMiss(string, among: words) { message += "; did you mean '\(suggestion)'?" }
             error(message, at: node)
             return nil
@@ -168,7 +169,7 @@ struct ConfigParser {
             wrongKind(node, key: key, keyPath: keyPath)
             return nil
         }
-        guard let int = Int(string.trimmingSpaces) else {
+        guard let int = Int(string.configTrimmingSpaces) else {
             error("'\(keyPath)' must be \(key.kind.summary); found '\(string)'", at: node)
             return nil
         }
@@ -195,7 +196,7 @@ struct ConfigParser {
                 error("items of '\(keyPath)' must be names or globs; found \(describe(item))", at: item)
                 continue
             }
-            guard !string.trimmingSpaces.isEmpty else {
+            guard !string.configTrimmingSpaces.isEmpty else {
                 error("items of '\(keyPath)' must not be empty", at: item)
                 continue
             }
@@ -220,7 +221,7 @@ struct ConfigParser {
                 continue
             }
             seen[name] = at
-            if name.trimmingSpaces.isEmpty {
+            if name.configTrimmingSpaces.isEmpty {
                 error("names in '\(keyPath)' must not be empty", at: at)
                 continue
             }
@@ -246,7 +247,7 @@ struct ConfigParser {
 
     private func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar else { return false }
-        return scalar.style == .plain && node.tag.name == .null
+        return scalar.style == .plain && node.tag.description == Tag.Name.null.rawValue
     }
 
     private func describe(_ node: Node) -> String {
@@ -283,7 +284,7 @@ struct ConfigParser {
     static func flowQuoted(_ string: String) -> String {
         let bare = string.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         if bare, let first = string.first, first.isLetter || first == "_" { return string }
-        return "\"" + string.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+        return "\"" + string.configReplacingAll("\\", with: "\\\\").configReplacingAll("\"", with: "\\\"") + "\""
     }
 
     /// The candidate `word` was most likely meant to be: the same ignoring case, a close edit (at most a third of the
@@ -324,7 +325,7 @@ struct ConfigParser {
 
 extension String {
     /// The string without leading and trailing spaces and tabs.
-    fileprivate var trimmingSpaces: Substring {
+    fileprivate var configTrimmingSpaces: Substring {
         var slice = self[...]
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
@@ -332,7 +333,7 @@ extension String {
     }
 
     /// Every occurrence of `target` replaced by `replacement`.
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+    fileprivate func configReplacingAll(_ target: Character, with replacement: String) -> String {
         var result = ""
         for character in self {
             if character == target { result += replacement } else { result.append(character) }

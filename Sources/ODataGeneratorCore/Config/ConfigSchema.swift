@@ -67,12 +67,15 @@ public struct ConfigSchema: Sendable {
         }
 
         /// A key whose value is one of the cases of `type`.
-        static func choice<Choice: RawRepresentable & CaseIterable>(
+        static func choice<Choice: RawRepresentable & CaseIterable & Sendable>(
             _ name: String, _ type: Choice.Type, _ summary: String,
             store: @escaping @Sendable (inout GeneratorConfig, Choice) -> Void
         ) -> Key where Choice.RawValue == String {
-            Key(name: name, kind: .choice(type.allCases.map(\.rawValue)), summary: summary) { config, value in
-                if case .string(let string) = value, let choice = Choice(rawValue: string) { store(&config, choice) }
+            let cases = Choice.allCases.map { ($0.rawValue, $0) }
+            return Key(name: name, kind: .choice(cases.map(\.0)), summary: summary) { config, value in
+                if case .string(let string) = value, let choice = cases.first(where: { $0.0 == string })?.1 {
+                    store(&config, choice)
+                }
             }
         }
 

@@ -89,13 +89,14 @@ struct ConfigYAMLSource {
             do {
                 return .document(try Yams.compose(yaml: yaml), renamed: renamed)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-                let name = duplicates.first ?? ""
+                let name = duplicates.first.flatMap { $0 == "<uncovertable>" ? nil : "'\($0)'" }
                 guard renamed.count < 1024,
                       let index = source.scalarIndex(line: context.mark.line, column: context.mark.column),
                       let keyIndex = source.firstKeyScalar(at: index), !renamedAt.contains(keyIndex),
                       let value = free.next(), let marker = Unicode.Scalar(value)
                 else {
-                    return .failure(message: "duplicate key '\(name)'", at: source.location(context.mark))
+                    let message = "duplicate key" + (name.map { " " + $0 } ?? "")
+                    return .failure(message: message, at: source.location(context.mark))
                 }
                 renamedAt.insert(keyIndex)
                 renamed[marker] = source.scalars[keyIndex]
@@ -104,7 +105,7 @@ struct ConfigYAMLSource {
                 view.append(contentsOf: source.scalars)
                 yaml = String(view)
             } catch let error as YamlError {
-                return source.failure(error, text: yaml)
+                return source.failure(error)
             } catch {
                 return .failure(message: "invalid YAML: \(error)", at: .unknown)
             }
@@ -137,12 +138,16 @@ struct ConfigYAMLSource {
     }
 
     /// A Yams error as a message and a location.
-    private func failure(_ error: YamlError, text: String) -> Composed {
+    private func failure(_ error: YamlError) -> Composed {
         func describe(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Composed {
             var message = "invalid YAML: \(problem)"
-            if let context {
+            if let context, context.text.hasPrefix("while ") {
+                // libyaml: "did not find expected ',' or ']'" + "while parsing a flow sequence" at the `[`.
                 let at = location(context.mark)
                 message += " (\(context.text) at line \(at.line), column \(at.column))"
+            } else if let context {
+                // Composer: "expected a single document in the stream" + "but found another document".
+                message = "invalid YAML: \(context.text), \(problem)"
             }
             if problem.contains("undefined alias") {
                 message += "; a value starting with '*' is an alias in YAML: quote globs, e.g. \"*Staging\""

@@ -11,7 +11,7 @@ public enum SwiftTypeMapping {
         case .sByte: return "Int8"
         case .int16: return "Int16"
         case .int32: return "Int32"
-        case .int64: return "Int64"
+        case .int64: return "ODataInt64"
         case .decimal: return "Decimal"
         case .double: return "Double"
         case .single: return "Float"

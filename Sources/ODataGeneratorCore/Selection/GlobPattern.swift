@@ -22,6 +22,7 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
         self.tokens = GlobPattern.compile(Array(text))
     }
 
+    /// The pattern as written.
     public var description: String { text }
 
     /// True when the pattern has no wildcard: it matches exactly one name, itself.

@@ -1,8 +1,9 @@
 /// Near misses for a name or glob that matched nothing ("did you mean CustomersV3?").
 ///
-/// In order: names the pattern matches when letter case is ignored; otherwise names within a small edit distance of
-/// the pattern (wildcards match freely; at most 3 edits, fewer for short patterns) or sharing a long enough prefix
-/// with the pattern's literal start. Closest first, then the order of `candidates`.
+/// In order: names the pattern matches when letter case is ignored; otherwise names within a small edit distance
+/// of the pattern (wildcards match freely; at most 3 edits and a quarter of the literal length, at least 1, none for
+/// patterns of fewer than 3 literal characters); otherwise names sharing a long enough prefix with the pattern's
+/// literal start (two thirds of it, at least 4 characters). Closest first, then the order of `candidates`.
 public enum NameSuggestions {
     /// Up to `limit` names of `candidates` that `pattern` was probably meant to match.
     public static func suggestions(for pattern: GlobPattern, among candidates: [String], limit: Int = 5) -> [String] {
@@ -14,7 +15,7 @@ public enum NameSuggestions {
 
         let tokens = GlobPattern.compile(Array(pattern.text.lowercased()))
         let literalCount = pattern.literalText.count
-        let maxDistance = min(3, max(1, literalCount / 3))
+        let maxDistance = literalCount < 3 ? 0 : min(3, max(1, literalCount / 4))
         let prefix = Array(pattern.literalPrefix.lowercased())
         let minPrefix = min(prefix.count, max(4, (prefix.count * 2 + 2) / 3))
         var scored: [(distance: Int, common: Int, order: Int, name: String)] = []
@@ -28,6 +29,10 @@ public enum NameSuggestions {
             } else if minPrefix > 0, common >= minPrefix {
                 scored.append((maxDistance + 1, common, order, name))
             }
+        }
+        // Names within edit distance first; a shared prefix only when nothing is that close.
+        if scored.contains(where: { $0.distance <= maxDistance }) {
+            scored.removeAll { $0.distance > maxDistance }
         }
         scored.sort { a, b in
             if a.distance != b.distance { return a.distance < b.distance }

@@ -15,15 +15,6 @@ public enum Selection {
         let include = options.selectsEverything ? nil : options.include
         let exclude = options.exclude
 
-        // Names, per category, for matching and for suggestions.
-        let setNames = model.entitySets.map(\.name)
-        let singletonNames = model.singletons.map(\.name)
-        var operationCandidates: [String] = []
-        do {
-            var seen: Set<String> = []
-            for op in model.operations where seen.insert(op.name).inserted { operationCandidates.append(op.name) }
-            for imp in model.operationImports where seen.insert(imp.name).inserted { operationCandidates.append(imp.name) }
-        }
         func operationMatches(_ patterns: [SelectionPattern]?, _ op: EDMOperation) -> Bool {
             patterns?.contains { $0.matches(op.name) || $0.matches(op.qualifiedName) } ?? false
         }
@@ -31,27 +22,13 @@ public enum Selection {
             patterns?.contains { $0.matches(imp.name) } ?? false
         }
 
-        // Patterns that match nothing.
-        let categories: [(list: String, what: String, names: [String], other: (what: String, list: String, names: [String])?)] = [
-            ("entitySets", "entity set", setNames, ("singleton", "singletons", singletonNames)),
-            ("singletons", "singleton", singletonNames, ("entity set", "entitySets", setNames)),
-            ("operations", "action, function or import", operationCandidates, nil),
-        ]
-        for (section, patterns, severity) in [("include", include, Diagnostic.Severity.error), ("exclude", exclude, .warning)] {
-            guard let patterns else { continue }
-            for (c, category) in categories.enumerated() {
-                let list = c == 0 ? patterns.entitySets : c == 1 ? patterns.singletons : patterns.operations
-                for pattern in list ?? [] {
-                    let matched: Bool
-                    if c == 2 {
-                        matched = model.operations.contains { operationMatches([pattern], $0) }
-                            || model.operationImports.contains { importMatches([pattern], $0) }
-                    } else {
-                        matched = category.names.contains { pattern.matches($0) }
-                    }
-                    guard !matched else { continue }
+        // Patterns that match nothing: errors in include, warnings in exclude.
+        for (section, lists, severity) in [("include", include, Diagnostic.Severity.error), ("exclude", exclude, .warning)] {
+            guard let lists else { continue }
+            for category in PatternList.allCases {
+                for pattern in category.patterns(in: lists) ?? [] where !category.matchesAny(pattern, model) {
                     diagnostics.append(unmatched(pattern, section: section, category: category, severity: severity,
-                                                 options: options))
+                                                 model: model, options: options))
                 }
             }
         }
@@ -93,12 +70,18 @@ public enum Selection {
                 where importMatches(patterns, imp) || imp.operations.contains(where: { matchedOperations[$0] }) {
                     closure.add(.operationImport(i))
                 }
-                for i in model.operations.indices where matchedOperations[i] { closure.add(.operation(i)) }
+                // An unbound operation comes through its selected import, which names it in `why`.
+                for i in model.operations.indices where matchedOperations[i] {
+                    let viaImport = model.operationImports.indices.contains {
+                        closure.contains(.operationImport($0)) && model.operationImports[$0].operations.contains(i)
+                    }
+                    if !viaImport { closure.add(.operation(i)) }
+                }
             }
             closure.run()
         } else {
-            // Everything. Types only excluded items need are left out: those reachable from them.
-            var onlyExcluded: Set<SelectionItem> = []
+            // Everything. Types reachable from excluded items are no roots: they come only if a kept item needs them.
+            var reachableFromExcluded: Set<SelectionItem> = []
             if excludedSets.contains(true) || excludedSingletons.contains(true) || excludedImports.contains(true)
                 || excludedOperations.contains(true) {
                 let open = SelectionClosure.Context(
@@ -112,7 +95,7 @@ public enum Selection {
                 for i in model.operationImports.indices where excludedImports[i] { excluded.add(.operationImport(i)) }
                 for i in model.operations.indices where excludedOperations[i] { excluded.add(.operation(i)) }
                 excluded.run()
-                onlyExcluded = Set(excluded.nodes.map(\.item))
+                reachableFromExcluded = Set(excluded.nodes.map(\.item))
             }
             closure = SelectionClosure(model: model, context: context, follow: follow, defaultBoundOperations: true,
                                        defaultImports: false)
@@ -129,7 +112,7 @@ public enum Selection {
                 + model.complexTypes.indices.map { .complexType($0) }
                 + model.enumTypes.indices.map { .enumType($0) }
                 + model.typeDefinitions.indices.map { .typeDefinition($0) }
-            for item in types where !onlyExcluded.contains(item) { closure.add(item) }
+            for item in types where !reachableFromExcluded.contains(item) { closure.add(item) }
             closure.run()
         }
 
@@ -153,22 +136,83 @@ public enum Selection {
 
     // MARK: - Diagnostics for patterns
 
-    private static func unmatched(_ pattern: SelectionPattern, section: String,
-                                  category: (list: String, what: String, names: [String],
-                                             other: (what: String, list: String, names: [String])?),
-                                  severity: Diagnostic.Severity, options: SelectionOptions) -> Diagnostic {
-        var message = "\(section).\(category.list) pattern \"\(pattern.text)\" matches no \(category.what)"
-        let suggestions = NameSuggestions.suggestions(for: pattern.glob, among: category.names)
-        if let other = category.other, let hit = other.names.first(where: { pattern.matches($0) }) {
-            message += "; \(hit) is a \(other.what): list it under \(section).\(other.list)"
+    /// The three pattern lists of `include` and `exclude`.
+    private enum PatternList: CaseIterable {
+        case entitySets, singletons, operations
+
+        /// The key in the configuration.
+        var key: String {
+            switch self {
+            case .entitySets: return "entitySets"
+            case .singletons: return "singletons"
+            case .operations: return "operations"
+            }
+        }
+
+        /// What the list names, in messages.
+        var what: String {
+            switch self {
+            case .entitySets: return "entity set"
+            case .singletons: return "singleton"
+            case .operations: return "action, function or import"
+            }
+        }
+
+        /// The list where a name of the other kind of container member belongs.
+        var other: PatternList? {
+            switch self {
+            case .entitySets: return .singletons
+            case .singletons: return .entitySets
+            case .operations: return nil
+            }
+        }
+
+        func patterns(in lists: SelectionOptions.Patterns) -> [SelectionPattern]? {
+            switch self {
+            case .entitySets: return lists.entitySets
+            case .singletons: return lists.singletons
+            case .operations: return lists.operations
+            }
+        }
+
+        /// The names a pattern of this list can match, in document order, without repeats: for operations the simple
+        /// names of actions and functions, then import names (qualified names match too, see `matchesAny`).
+        func names(_ model: EDMModel) -> [String] {
+            switch self {
+            case .entitySets: return model.entitySets.map(\.name)
+            case .singletons: return model.singletons.map(\.name)
+            case .operations:
+                var seen: Set<String> = []
+                return (model.operations.map(\.name) + model.operationImports.map(\.name)).filter { seen.insert($0).inserted }
+            }
+        }
+
+        func matchesAny(_ pattern: SelectionPattern, _ model: EDMModel) -> Bool {
+            switch self {
+            case .entitySets: return model.entitySets.contains { pattern.matches($0.name) }
+            case .singletons: return model.singletons.contains { pattern.matches($0.name) }
+            case .operations:
+                return model.operations.contains { pattern.matches($0.name) || pattern.matches($0.qualifiedName) }
+                    || model.operationImports.contains { pattern.matches($0.name) }
+            }
+        }
+    }
+
+    private static func unmatched(_ pattern: SelectionPattern, section: String, category: PatternList,
+                                  severity: Diagnostic.Severity, model: EDMModel, options: SelectionOptions) -> Diagnostic {
+        var message = "\(section).\(category.key) pattern \"\(pattern.text)\" matches no \(category.what)"
+        let names = category.names(model)
+        let suggestions = NameSuggestions.suggestions(for: pattern.glob, among: names)
+        if let other = category.other, let hit = other.names(model).first(where: { pattern.matches($0) }) {
+            message += "; \(hit) is a \(other.what): list it under \(section).\(other.key)"
         } else if !suggestions.isEmpty {
             let caseOnly = suggestions.allSatisfy { pattern.glob.matchesIgnoringCase($0) }
             message += "; did you mean \(NameSuggestions.orList(suggestions))?"
             if caseOnly { message += " (names are case-sensitive)" }
-        } else if category.names.isEmpty {
+        } else if names.isEmpty {
             message += "; the document declares none"
         } else {
-            message += " among the \(category.names.count) the document declares; check the spelling (names are case-sensitive)"
+            message += " among the \(names.count) the document declares; check the spelling (names are case-sensitive)"
         }
         return Diagnostic(severity, message, file: pattern.file ?? options.configFile, line: pattern.line,
                           column: pattern.column)

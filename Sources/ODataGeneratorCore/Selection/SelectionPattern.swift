@@ -19,6 +19,7 @@ public struct SelectionPattern: Sendable, Hashable, ExpressibleByStringLiteral, 
         self.column = column
     }
 
+    /// Creates a pattern from a string literal, with no source position.
     public init(stringLiteral value: String) {
         self.init(value)
     }
@@ -26,6 +27,7 @@ public struct SelectionPattern: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// The pattern as written.
     public var text: String { glob.text }
 
+    /// The pattern as written.
     public var description: String { glob.text }
 
     /// True when `name` matches the pattern.

@@ -132,7 +132,7 @@ struct GeneratorSnippetTests {
     @Test("primitive types map as DESIGN.md says")
     func primitives() throws {
         let props = [("Edm.String", "String"), ("Edm.Boolean", "Bool"), ("Edm.Byte", "UInt8"), ("Edm.SByte", "Int8"),
-                     ("Edm.Int16", "Int16"), ("Edm.Int32", "Int32"), ("Edm.Int64", "Int64"), ("Edm.Decimal", "Decimal"),
+                     ("Edm.Int16", "Int16"), ("Edm.Int32", "Int32"), ("Edm.Int64", "ODataInt64"), ("Edm.Decimal", "Decimal"),
                      ("Edm.Double", "Double"), ("Edm.Single", "Float"), ("Edm.Guid", "UUID"), ("Edm.Binary", "Data"),
                      ("Edm.Date", "EDMDate"), ("Edm.TimeOfDay", "EDMTimeOfDay"), ("Edm.Duration", "EDMDuration"),
                      ("Edm.DateTimeOffset", "EDMDateTimeOffset"), ("Edm.Stream", "ODataJSONValue"),
