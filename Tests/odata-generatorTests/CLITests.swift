@@ -182,3 +182,44 @@ struct CLITests {
         #expect(r.status == 2)
     }
 }
+
+extension CLITests {
+    @Test("generate: two separate processes write the same bytes; --check passes on fresh output and fails when stale")
+    func generateDeterministicAndCheck() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("odata-gen-\(UUID().uuidString)")
+        let a = base.appendingPathComponent("a").path, b = base.appendingPathComponent("b").path
+        for dir in [a, b] {
+            let r = try run(["generate", CLITests.sample, "--output-directory", dir, "--access-modifier", "public"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        for name in ["Types.swift", "Enums.swift"] {
+            let x = try Data(contentsOf: URL(fileURLWithPath: a).appendingPathComponent(name))
+            let y = try Data(contentsOf: URL(fileURLWithPath: b).appendingPathComponent(name))
+            #expect(x == y, "\(name) differs between two runs")
+            #expect(!x.isEmpty)
+        }
+        let fresh = try run(["generate", CLITests.sample, "--output-directory", a, "--access-modifier", "public", "--check"])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: a).appendingPathComponent("Enums.swift"))
+        let stale = try run(["generate", CLITests.sample, "--output-directory", a, "--access-modifier", "public", "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("Enums.swift: stale"))
+        #expect(!stale.stderr.contains("Types.swift: stale"))
+        // The committed golden files are the generator's current output for the sample.
+        let goldens = CLITests.packageRoot.appendingPathComponent("Tests/GeneratedSampleTests/Generated").path
+        let golden = try run(["generate", CLITests.sample, "--output-directory", goldens, "--access-modifier", "public", "--check"])
+        #expect(golden.status == 0, "\(golden.stderr)")
+    }
+
+    @Test("templates list and cat show the bundled templates")
+    func templatesCommands() throws {
+        let list = try run(["templates", "list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("struct.mustache"))
+        let cat = try run(["templates", "cat", "enum"])
+        #expect(cat.status == 0)
+        #expect(cat.stdout.contains("case unknown(String)"))
+        let missing = try run(["templates", "cat", "nope"])
+        #expect(missing.status == 2)
+    }
+}
