@@ -132,9 +132,11 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
 {{/keyProperties}}
         }
     }
+{{#hasKeyAccessor}}
 
     /// This entity's key.
     {{access}}var key: Key { Key({{#keyProperties}}{{name}}: {{name}}{{^isLast}}, {{/isLast}}{{/keyProperties}}) }
+{{/hasKeyAccessor}}
 {{/hasKey}}
 {{#hasEtag}}
 
@@ -158,12 +160,14 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
         self.{{name}} = {{name}}
 {{/initParameters}}
     }
+{{#hasCodingKeys}}
 
     enum CodingKeys: String, CodingKey {
 {{#codingKeys}}
         case {{name}} = "{{wireName}}"
 {{/codingKeys}}
     }
+{{/hasCodingKeys}}
 }
 
 """#),

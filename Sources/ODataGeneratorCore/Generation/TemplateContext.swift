@@ -41,6 +41,8 @@ public struct StructContext: Sendable, Encodable {
     /// The key parts (entity types with a key only).
     public var keyProperties: [KeyPropertyContext]
     public var hasKey: Bool
+    /// True when every key part is a stored property, so a `key` accessor can be generated.
+    public var hasKeyAccessor: Bool
     /// The entity set this type is read from, when exactly one selected set uses it.
     public var entitySetName: String?
     public var hasEntitySet: Bool
@@ -52,6 +54,8 @@ public struct StructContext: Sendable, Encodable {
     public var initParameters: [InitParameterContext]
     /// The coding keys: every property with its wire name.
     public var codingKeys: [CodingKeyContext]
+    /// False for a type without properties (an empty `CodingKeys` enum does not compile).
+    public var hasCodingKeys: Bool
 }
 
 /// A stored or navigation property.

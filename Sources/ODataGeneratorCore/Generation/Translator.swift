@@ -52,6 +52,7 @@ public struct Translator {
     /// Notes about renamed declarations and types kept as raw JSON.
     public private(set) var notes: [Diagnostic] = []
 
+    private let namer: SwiftNamer
     private var entityNames: [Int: String] = [:]
     private var complexNames: [Int: String] = [:]
     private var enumNames: [Int: String] = [:]
@@ -60,21 +61,38 @@ public struct Translator {
         self.model = model
         self.plan = plan
         self.options = options
+        var configuration = NamingConfiguration()
+        configuration.overrides = NamingOverrides(pairs: options.typeNameOverrides)
+        namer = SwiftNamer(configuration)
         assignTypeNames()
     }
 
     // MARK: - Names
 
     private mutating func assignTypeNames() {
-        var scope = NameScope(reserved: SwiftKeywords.reservedTypeNames)
-        let overrides = Dictionary(options.typeNameOverrides.map { ($0.edmName, $0.swiftName) }, uniquingKeysWith: { a, _ in a })
-        func name(_ qualified: String, _ simple: String) -> String {
-            let wanted = overrides[qualified] ?? overrides[simple] ?? SwiftIdentifier.typeName(simple)
-            return scope.claim(wanted)
-        }
-        for i in plan.entityTypes { entityNames[i] = name(model.entityTypes[i].qualifiedName, model.entityTypes[i].name) }
-        for i in plan.complexTypes { complexNames[i] = name(model.complexTypes[i].qualifiedName, model.complexTypes[i].name) }
-        for i in plan.enumTypes { enumNames[i] = name(model.enumTypes[i].qualifiedName, model.enumTypes[i].name) }
+        var entries: [NameEntry] = []
+        for i in plan.entityTypes { entries.append(NameEntry(model.entityTypes[i].name, qualifiedName: model.entityTypes[i].qualifiedName)) }
+        for i in plan.complexTypes { entries.append(NameEntry(model.complexTypes[i].name, qualifiedName: model.complexTypes[i].qualifiedName)) }
+        for i in plan.enumTypes { entries.append(NameEntry(model.enumTypes[i].name, qualifiedName: model.enumTypes[i].qualifiedName)) }
+        let naming = namer.resolve(entries, in: .types(of: "module"))
+        record(naming)
+        var k = 0
+        for i in plan.entityTypes { entityNames[i] = naming.names[k].identifier; k += 1 }
+        for i in plan.complexTypes { complexNames[i] = naming.names[k].identifier; k += 1 }
+        for i in plan.enumTypes { enumNames[i] = naming.names[k].identifier; k += 1 }
+    }
+
+    /// Keeps the naming notes and override errors of a scope as diagnostics.
+    private mutating func record(_ naming: ScopeNaming) {
+        for n in naming.notes { notes.append(Diagnostic(.note, n.description, file: options.inputName, line: 0, column: 0)) }
+        for e in naming.errors { notes.append(Diagnostic(.warning, e.description, file: options.inputName, line: 0, column: 0)) }
+    }
+
+    /// Swift names for the members of one declaration.
+    private mutating func memberNames(_ edmNames: [String], scope: NamingScope) -> [SwiftName] {
+        let naming = namer.resolve(edmNames, in: scope)
+        record(naming)
+        return naming.names
     }
 
     /// The Swift type for a bound EDM type; nil when the target is not generated.
@@ -128,38 +146,47 @@ public struct Translator {
     private mutating func entityStruct(_ i: Int) -> StructContext {
         let t = model.entityTypes[i]
         let decl = model.csdl(t)
-        var scope = NameScope(reserved: SwiftKeywords.reservedMemberNames)
+        let kept = plan.keptNavigation?[i]
+        let navigations = t.navigationProperties.enumerated().filter { n, nav in
+            guard let target = nav.target, entityNames[target] != nil else { return false }
+            return kept.map { $0.contains(n) } ?? true
+        }
+        let names = memberNames(t.properties.map(\.name) + navigations.map(\.element.name),
+                                scope: NamingScope(t.qualifiedName, role: .properties,
+                                                   additionalReservedNames: ["keyPropertyNames", "Key"]))
         var properties: [PropertyContext] = []
         var codingKeys: [CodingKeyContext] = [CodingKeyContext(name: "odataEtag", wireName: "@odata.etag")]
-        var memberNames: [String: String] = [:]  // EDM name -> Swift name
-        for p in t.properties {
+        var memberNames: [String: String] = [:]  // EDM name -> Swift name (escaped)
+        for (k, p) in t.properties.enumerated() {
             let csdl = model.csdl(p, ofEntity: true)
-            let swiftName = scope.claim(SwiftIdentifier.memberName(p.name))
+            let swiftName = names[k].escaped
             memberNames[p.name] = swiftName
             let isKey = t.key.contains { $0.name == p.name }
             let base = swiftType(p.type) ?? SwiftTypeMapping.rawJSONType
             let optional = p.nullable && !isKey
-            properties.append(PropertyContext(name: SwiftIdentifier.escaped(swiftName), edmName: p.name,
+            properties.append(PropertyContext(name: swiftName, edmName: p.name,
                                               type: optional ? base + "?" : base, isOptional: optional, isNavigation: false,
                                               docLines: docLines(csdl.annotations, remark: nil)))
-            codingKeys.append(CodingKeyContext(name: SwiftIdentifier.escaped(swiftName), wireName: SwiftIdentifier.stringLiteralBody(p.name)))
+            codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(p.name)))
         }
-        let kept = plan.keptNavigation?[i]
-        for (n, nav) in t.navigationProperties.enumerated() {
+        for (k, (_, nav)) in navigations.enumerated() {
             guard let target = nav.target, let targetName = entityNames[target] else { continue }
-            if let kept, !kept.contains(n) { continue }
-            let swiftName = scope.claim(SwiftIdentifier.memberName(nav.name))
+            let swiftName = names[t.properties.count + k].escaped
             let type = nav.isCollection ? "[\(targetName)]?" : "Indirect<\(targetName)>?"
-            properties.append(PropertyContext(name: SwiftIdentifier.escaped(swiftName), edmName: nav.name, type: type,
+            properties.append(PropertyContext(name: swiftName, edmName: nav.name, type: type,
                                               isOptional: true, isNavigation: true,
                                               docLines: [DocLine(text: "Navigation to `\(model.entityTypes[target].qualifiedName)`; set when expanded (`$expand`).")]))
-            codingKeys.append(CodingKeyContext(name: SwiftIdentifier.escaped(swiftName), wireName: SwiftIdentifier.stringLiteralBody(nav.name)))
+            codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(nav.name)))
         }
+        // Key parts that are paths into complex properties (`Info/ID` with an alias) have no stored property of
+        // their own: the Key struct names them by alias, and no `key` accessor is generated.
+        let keyNames = namer.resolve(t.key.map { $0.alias ?? $0.name }, in: NamingScope(t.qualifiedName + ".Key", role: .properties))
         let keys: [KeyPropertyContext] = t.key.enumerated().map { index, k in
-            let swiftName = memberNames[k.alias ?? k.name] ?? memberNames[k.name] ?? SwiftIdentifier.memberName(k.alias ?? k.name)
-            return KeyPropertyContext(name: SwiftIdentifier.escaped(swiftName), edmName: k.alias ?? k.name,
+            let swiftName = memberNames[k.name] ?? keyNames.names[index].escaped
+            return KeyPropertyContext(name: swiftName, edmName: k.alias ?? k.name,
                                       type: swiftType(k.type) ?? SwiftTypeMapping.rawJSONType, isLast: index == t.key.count - 1)
         }
+        let keyIsStored = t.key.allSatisfy { memberNames[$0.name] != nil }
         let etagName = "odataEtag"
         var params = properties.map { p in
             (decl: p.isOptional ? "\(p.name): \(p.type) = nil" : "\(p.name): \(p.type)", name: p.name)
@@ -169,28 +196,28 @@ public struct Translator {
         return StructContext(
             name: entityNames[i] ?? t.name, edmName: t.qualifiedName, edmKind: "EntityType", isEntity: true,
             docLines: docLines(decl.annotations, remark: "- Remark: Generated from EntityType `\(t.qualifiedName)`."),
-            properties: properties, keyProperties: keys, hasKey: !keys.isEmpty,
+            properties: properties, keyProperties: keys, hasKey: !keys.isEmpty, hasKeyAccessor: !keys.isEmpty && keyIsStored,
             entitySetName: setName, hasEntitySet: setName != nil, hasEtag: true, isOpen: t.isOpenType,
             initParameters: params.enumerated().map { InitParameterContext(declaration: $1.decl, name: $1.name, isLast: $0 == params.count - 1) },
-            codingKeys: codingKeys)
+            codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty)
     }
 
     private mutating func complexStruct(_ i: Int) -> StructContext {
         let t = model.complexTypes[i]
         let decl = model.csdl(t)
-        var scope = NameScope(reserved: SwiftKeywords.reservedMemberNames)
+        let names = memberNames(t.properties.map(\.name), scope: .properties(of: t.qualifiedName))
         var properties: [PropertyContext] = []
         var codingKeys: [CodingKeyContext] = []
-        for p in t.properties {
+        for (k, p) in t.properties.enumerated() {
             let csdl = model.csdl(p, ofEntity: false)
-            let swiftName = scope.claim(SwiftIdentifier.memberName(p.name))
+            let swiftName = names[k].escaped
             var base = swiftType(p.type) ?? SwiftTypeMapping.rawJSONType
             // A complex type that contains itself needs an indirection.
             if case .complex(let c) = p.type.kind, !p.type.isCollection, complexContains(c, i) { base = "Indirect<\(base)>" }
-            properties.append(PropertyContext(name: SwiftIdentifier.escaped(swiftName), edmName: p.name, type: p.nullable ? base + "?" : base,
+            properties.append(PropertyContext(name: swiftName, edmName: p.name, type: p.nullable ? base + "?" : base,
                                               isOptional: p.nullable, isNavigation: false,
                                               docLines: docLines(csdl.annotations, remark: nil)))
-            codingKeys.append(CodingKeyContext(name: SwiftIdentifier.escaped(swiftName), wireName: SwiftIdentifier.stringLiteralBody(p.name)))
+            codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(p.name)))
         }
         let params = properties.map { p in
             (decl: p.isOptional ? "\(p.name): \(p.type) = nil" : "\(p.name): \(p.type)", name: p.name)
@@ -198,10 +225,10 @@ public struct Translator {
         return StructContext(
             name: complexNames[i] ?? t.name, edmName: t.qualifiedName, edmKind: "ComplexType", isEntity: false,
             docLines: docLines(decl.annotations, remark: "- Remark: Generated from ComplexType `\(t.qualifiedName)`."),
-            properties: properties, keyProperties: [], hasKey: false, entitySetName: nil, hasEntitySet: false,
+            properties: properties, keyProperties: [], hasKey: false, hasKeyAccessor: false, entitySetName: nil, hasEntitySet: false,
             hasEtag: false, isOpen: t.isOpenType,
             initParameters: params.enumerated().map { InitParameterContext(declaration: $1.decl, name: $1.name, isLast: $0 == params.count - 1) },
-            codingKeys: codingKeys)
+            codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty)
     }
 
     /// True when complex type `from` reaches complex type `target` through non-collection complex properties.
@@ -221,12 +248,14 @@ public struct Translator {
     private mutating func enumContext(_ i: Int) -> EnumContext {
         let e = model.enumTypes[i]
         let decl = model.csdl(e)
-        var scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["unknown", "rawValue", "allKnownCases", "none", "some"]))
         var seen: Set<String> = []
+        let declared = decl.members.filter { seen.insert($0.name).inserted }
+        let names = memberNames(declared.map(\.name),
+                                scope: NamingScope(e.qualifiedName, role: .enumMembers,
+                                                   additionalReservedNames: ["none", "some", "rawValue", "allKnownCases", "unknown", "Member"]))
         var members: [EnumMemberContext] = []
-        for m in decl.members where seen.insert(m.name).inserted {
-            let swiftName = scope.claim(SwiftIdentifier.memberName(m.name))
-            members.append(EnumMemberContext(name: SwiftIdentifier.escaped(swiftName), edmName: SwiftIdentifier.stringLiteralBody(m.name),
+        for (k, m) in declared.enumerated() {
+            members.append(EnumMemberContext(name: names[k].escaped, edmName: SwiftLiteral.stringBody(m.name),
                                              value: String(m.value), docLines: docLines(m.annotations, remark: nil), isLast: false))
         }
         if !members.isEmpty { members[members.count - 1].isLast = true }
@@ -236,77 +265,10 @@ public struct Translator {
     }
 }
 
-/// Unique names within one scope (a module's types, a type's members): the first keeps the plain name, later
-/// ones get a number, in the order they are claimed.
-struct NameScope {
-    private var used: Set<String>
-    private let reserved: Set<String>
-
-    init(reserved: Set<String>) {
-        self.reserved = reserved
-        used = []
-    }
-
-    mutating func claim(_ wanted: String) -> String {
-        var candidate = reserved.contains(wanted) ? wanted + "_" : wanted
-        var n = 2
-        while used.contains(candidate.lowercased()) {
-            candidate = wanted + String(n)
-            n += 1
-        }
-        used.insert(candidate.lowercased())
-        return candidate
-    }
-}
-
-/// Swift spellings of EDM names.
-enum SwiftIdentifier {
-    /// UpperCamelCase type name.
-    static func typeName(_ edm: String) -> String {
-        let cleaned = sanitize(edm)
-        guard let first = cleaned.first else { return "Unnamed" }
-        return first.uppercased() + cleaned.dropFirst()
-    }
-
-    /// lowerCamelCase member name: a leading run of capitals is lowered (`ID` → `id`, `URLValue` → `urlValue`).
-    static func memberName(_ edm: String) -> String {
-        let cleaned = sanitize(edm)
-        let chars = Array(cleaned)
-        guard !chars.isEmpty else { return "unnamed" }
-        var upperRun = 0
-        while upperRun < chars.count && chars[upperRun].isUppercase { upperRun += 1 }
-        if upperRun == 0 { return cleaned }
-        if upperRun == chars.count { return cleaned.lowercased() }
-        let lowerCount = upperRun == 1 ? 1 : upperRun - 1
-        return String(chars[..<lowerCount]).lowercased() + String(chars[lowerCount...])
-    }
-
-    /// Replaces characters Swift does not allow in identifiers and makes a leading digit valid.
-    static func sanitize(_ edm: String) -> String {
-        var out = ""
-        var upperNext = false
-        for scalar in edm.unicodeScalars {
-            let allowed = scalar == "_" || (scalar.properties.isAlphabetic && !scalar.properties.isWhitespace)
-                || scalar.properties.numericType == .decimal
-            if allowed {
-                out.unicodeScalars.append(upperNext ? Unicode.Scalar(String(scalar).uppercased().unicodeScalars.first!.value) ?? scalar : scalar)
-                upperNext = false
-            } else {
-                upperNext = !out.isEmpty
-            }
-        }
-        while out.hasPrefix("_") && out.count > 1 && !(out.dropFirst().first?.isNumber ?? false) { out.removeFirst() }
-        if let first = out.unicodeScalars.first, first.properties.numericType == .decimal { out = "_" + out }
-        return out
-    }
-
-    /// Backticks for names that are keywords in member position.
-    static func escaped(_ name: String) -> String {
-        SwiftKeywords.isReserved(name) ? "`\(name)`" : name
-    }
-
+/// Swift literal spellings.
+enum SwiftLiteral {
     /// The body of a Swift string literal holding `text`.
-    static func stringLiteralBody(_ text: String) -> String {
+    static func stringBody(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
             switch c {

@@ -7,10 +7,13 @@ struct NameConversion {
     var needsBackticks: Bool
     /// Why the identifier differs from the EDM name beyond case conversion, in the order the rules applied.
     var reasons: [NamingNote.Reason]
+    /// The identifier with the leading underscores of the EDM name given back (`_PurchaseOrder` →
+    /// `_purchaseOrder`), tried first when the identifier collides; nil when none were removed.
+    var withLeadingUnderscores: String?
 
     /// Converts `edmName` to a name of `kind`, avoiding `reserved` names.
     static func convert(_ edmName: String, kind: NameKind, reserved: Set<String>, maximumUTF8Length: Int) -> NameConversion {
-        var (name, reasons) = cleanedName(edmName, kind: kind, maximumUTF8Length: maximumUTF8Length)
+        var (name, reasons, underscores) = cleanedName(edmName, kind: kind, maximumUTF8Length: maximumUTF8Length)
         // Reserved names and keywords; each rename appends `_` and is checked again.
         while true {
             if reserved.contains(name) {
@@ -26,23 +29,29 @@ struct NameConversion {
                 break
             }
         }
-        return NameConversion(identifier: name, needsBackticks: SwiftKeywords.isReserved(name), reasons: reasons)
+        var alternative: String?
+        if underscores > 0, reasons.contains(.leadingUnderscores), name.unicodeScalars.first != "_" {
+            alternative = String(repeating: "_", count: underscores) + name
+        }
+        return NameConversion(identifier: name, needsBackticks: SwiftKeywords.isReserved(name), reasons: reasons,
+                              withLeadingUnderscores: alternative)
     }
 
-    /// Rules 1-6 of the conversion (everything but reserved names), with the reasons to report.
-    static func cleanedName(_ edmName: String, kind: NameKind, maximumUTF8Length: Int) -> (String, [NamingNote.Reason]) {
+    /// Rules 1-6 of the conversion (everything but reserved names), with the reasons to report and the number of
+    /// leading underscores removed.
+    static func cleanedName(_ edmName: String, kind: NameKind, maximumUTF8Length: Int) -> (String, [NamingNote.Reason], Int) {
         // 1. Words: runs of identifier characters. Other characters separate words and are dropped; invisible
         //    characters are dropped without separating; leading underscores are dropped.
         var segments: [String] = []
         var current = String.UnicodeScalarView()
         var removedCharacters = false
-        var removedLeadingUnderscores = false
+        var removedLeadingUnderscores = 0
         for scalar in edmName.unicodeScalars {
             if SwiftIdentifierGrammar.isInvisible(scalar) {
                 removedCharacters = true
             } else if SwiftIdentifierGrammar.isContinuation(scalar) {
                 if scalar == "_" && segments.isEmpty && current.isEmpty {
-                    removedLeadingUnderscores = true
+                    removedLeadingUnderscores += 1
                 } else {
                     current.append(scalar)
                 }
@@ -74,7 +83,7 @@ struct NameConversion {
 
         // 3. Nothing left: a placeholder.
         if joined.isEmpty {
-            return (kind == .type ? "Unnamed" : "unnamed", [.empty])
+            return (kind == .type ? "Unnamed" : "unnamed", [.empty], 0)
         }
 
         // 4. Case convention.
@@ -116,13 +125,13 @@ struct NameConversion {
             removedCharacters = true
         }
 
-        if name == edmName { return (name, []) }
+        if name == edmName { return (name, [], 0) }
         var reasons: [NamingNote.Reason] = []
         if removedCharacters { reasons.append(.disallowedCharacters) }
-        if removedLeadingUnderscores { reasons.append(.leadingUnderscores) }
+        if removedLeadingUnderscores > 0 { reasons.append(.leadingUnderscores) }
         if prefixed { reasons.append(.invalidStart) }
         if truncated { reasons.append(.truncated(maximumUTF8Length: maximumUTF8Length)) }
-        return (name, reasons)
+        return (name, reasons, removedLeadingUnderscores)
     }
 
     /// `word` with its first character uppercased, when that gives exactly one character (`ß` stays `ß`).

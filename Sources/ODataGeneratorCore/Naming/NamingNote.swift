@@ -23,7 +23,8 @@ public struct NamingNote: Sendable, Hashable, CustomStringConvertible {
         /// The name was this member or type name of the generated code or runtime, so `_` was appended.
         case reservedName(String)
         /// Another name of the scope already had `plainName` (compared ignoring case unless configured otherwise);
-        /// `keptBy` is its EDM name. A number was appended.
+        /// `keptBy` is its EDM name. The removed leading underscores were given back (`_purchaseOrder`) or, when
+        /// that was taken too or there were none, a number was appended (`purchaseOrder2`).
         case collision(plainName: String, keptBy: String)
 
         /// What happened, in words.
@@ -46,7 +47,7 @@ public struct NamingNote: Sendable, Hashable, CustomStringConvertible {
             case .reservedName(let name):
                 return "'\(name)' is used by the generated code or the runtime, so '_' was appended"
             case .collision(let plainName, let keptBy):
-                return "'\(plainName)' is already taken in this scope by '\(keptBy)', so a number was appended"
+                return "'\(plainName)' is already taken in this scope by '\(keptBy)'"
             }
         }
     }

@@ -11,10 +11,27 @@
 /// 3. a reserved name of the scope or a keyword that backticks cannot make usable gets `_` appended (`key` →
 ///    `key_`, `self` → `self_`, `Type` → `Type_`); other keywords get backticks (`` `default` ``);
 /// 4. collisions: names are compared ignoring case (configurable). Override names are claimed first, then every
-///    other entry claims its name in entry order; an entry whose name is taken gets the lowest free number from 2
-///    (`name2`, `name3`; `name_2` after a name ending in a digit, `CustomerV3_2`). An entry that needs no number
-///    keeps its name even when it comes after one that does.
+///    other entry claims its name in entry order; an entry whose name is taken first tries its removed leading
+///    underscores back (SAP's navigation `_PurchaseOrder` beside the property `PurchaseOrder` → `_purchaseOrder`),
+///    then gets the lowest free number from 2 (`name2`, `name3`; `name_2` after a name ending in a digit,
+///    `CustomerV3_2`). An entry that needs no number keeps its name even when it comes after one that does.
 /// Everything but case conversion and backticks is reported as a `NamingNote`.
+///
+/// | EDM name | type | member | enum case |
+/// |---|---|---|---|
+/// | `CustomerV3` | `CustomerV3` | `customerV3` | `customerV3` |
+/// | `ID`, `URL`, `URLValue` | `ID`, `URL`, `URLValue` | `id`, `url`, `urlValue` | `ID`, `URL`, `urlValue` |
+/// | `GMTMINUS1200INTERNATIONALDATELINEWEST` | unchanged | `gmtminus1200internationaldatelinewest` | unchanged |
+/// | `_parentcustomerid_value` | `Parentcustomerid_value` | `parentcustomerid_value` | `parentcustomerid_value` |
+/// | `request-id`, `prefix/project2` | `RequestId`, `PrefixProject2` | `requestId`, `prefixProject2` | same as member |
+/// | `0`, `3DModel` | `_0`, `_3DModel` | `_0`, `_3DModel` | `_0`, `_3DModel` |
+/// | `Größe` | `Größe` | `größe` | `größe` |
+/// | empty, blank, only punctuation | `Unnamed` | `unnamed` | `unnamed` |
+/// | `default`, `import` | `Default`, `Import` | `` `default` ``, `` `import` `` | same as member |
+/// | `self`, `Type` | `Self_`, `Type_` | `self_`, `type` | `self_`, `type` |
+/// | `key`, `description`, `unknown` | `Key`, `Description`, `Unknown` | `key_`, `description_`, `unknown_` | same as member |
+/// | `Data`, `String` | `Data_`, `String_` | `data`, `string` | `data`, `string` |
+/// | `feedbackid`, `FeedbackId` in one scope | `Feedbackid`, `FeedbackId2` | `feedbackid`, `feedbackId2` | same as member |
 public struct SwiftNamer: Sendable {
     /// The settings.
     public var configuration: NamingConfiguration
@@ -73,14 +90,15 @@ public struct SwiftNamer: Sendable {
                     wanted[i] = Candidate(identifier: match.swiftName,
                                           needsBackticks: SwiftKeywords.isReserved(match.swiftName),
                                           reasons: [.overridden(key: match.key)], isOverride: true,
-                                          overrideKey: match.key)
+                                          overrideKey: match.key, withLeadingUnderscores: nil)
                     continue
                 }
             }
             let converted = NameConversion.convert(entry.edmName, kind: kind, reserved: reserved,
                                                    maximumUTF8Length: maximumLength)
             wanted[i] = Candidate(identifier: converted.identifier, needsBackticks: converted.needsBackticks,
-                                  reasons: converted.reasons, isOverride: false, overrideKey: nil)
+                                  reasons: converted.reasons, isOverride: false, overrideKey: nil,
+                                  withLeadingUnderscores: converted.withLeadingUnderscores)
         }
 
         // Claim plain names: overrides first, then the others, each group in entry order.
@@ -116,6 +134,16 @@ public struct SwiftNamer: Sendable {
             let baseKey = clashKey(base)
             let keptBy = holder[baseKey].map { entries[$0].edmName } ?? ""
             let plainName = candidate.needsBackticks ? "`" + base + "`" : base
+            if let underscored = candidate.withLeadingUnderscores, holder[clashKey(underscored)] == nil,
+               !reserved.contains(underscored) {
+                holder[clashKey(underscored)] = i
+                candidate.identifier = underscored
+                candidate.needsBackticks = false
+                candidate.reasons.removeAll { $0 == .leadingUnderscores }
+                candidate.reasons.append(.collision(plainName: plainName, keptBy: keptBy))
+                final[i] = candidate
+                continue
+            }
             let separator = base.unicodeScalars.last.map { $0.properties.numericType != nil } == true ? "_" : ""
             var number = nextNumber[baseKey] ?? 2
             var numbered = base + separator + String(number)
@@ -136,8 +164,9 @@ public struct SwiftNamer: Sendable {
         names.reserveCapacity(entries.count)
         var notes: [NamingNote] = []
         for i in entries.indices {
-            let candidate = final[representative[i]] ?? Candidate(identifier: "unnamed", needsBackticks: false,
-                                                                  reasons: [], isOverride: false, overrideKey: nil)
+            let candidate = final[representative[i]]
+                ?? Candidate(identifier: "unnamed", needsBackticks: false, reasons: [], isOverride: false,
+                             overrideKey: nil, withLeadingUnderscores: nil)
             let name = SwiftName(edmName: entries[i].edmName, identifier: candidate.identifier,
                                  needsBackticks: candidate.needsBackticks)
             names.append(name)
@@ -158,5 +187,6 @@ public struct SwiftNamer: Sendable {
         var reasons: [NamingNote.Reason]
         var isOverride: Bool
         var overrideKey: String?
+        var withLeadingUnderscores: String?
     }
 }

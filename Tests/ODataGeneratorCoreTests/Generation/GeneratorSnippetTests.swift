@@ -105,7 +105,7 @@ struct GeneratorSnippetTests {
         #expect(out.contains("public var `private`: Int32\n"))
         #expect(out.contains("public var self_: Bool?"))
         #expect(out.contains("public var key_: String?"))
-        #expect(out.contains("public var key2: String?"), "names that differ only in case get a number")
+        #expect(out.contains("public var key_2: String?"), "names that differ only in case get a number")
         #expect(out.contains("public var id: UUID?"))
         #expect(out.contains("public var parentcustomerid_value: UUID?"))
         #expect(out.contains("public var requestId: String?"))

@@ -46,6 +46,22 @@ struct CollisionTests {
         #expect(result.names.map(\.identifier) == ["a", "a3", "a2"])
     }
 
+    @Test("a name that lost leading underscores gets them back before a number (SAP associations)")
+    func underscoresBack() {
+        let result = SwiftNamer().resolve(["PurchaseOrder", "_PurchaseOrder", "__PurchaseOrder", "_Supplier"],
+                                          in: .properties(of: "PurchaseOrderItem_Type"))
+        #expect(result.names.map(\.identifier) == ["purchaseOrder", "_purchaseOrder", "__purchaseOrder", "supplier"])
+        #expect(result.notes.map(\.reason) == [
+            .collision(plainName: "purchaseOrder", keptBy: "PurchaseOrder"),
+            .collision(plainName: "purchaseOrder", keptBy: "PurchaseOrder"),
+            .leadingUnderscores,
+        ])
+        let taken = SwiftNamer().resolve(["purchaseOrder", "_purchaseOrder", "__PurchaseOrder"], in: .properties(of: "T"))
+        #expect(taken.names.map(\.identifier) == ["purchaseOrder", "_purchaseOrder", "__purchaseOrder"])
+        let numbered = SwiftNamer().resolve(["x", "_x", "_X"], in: .properties(of: "T"))
+        #expect(numbered.names.map(\.identifier) == ["x", "_x", "x2"])
+    }
+
     @Test("keywords are numbered without backticks")
     func keywordTwins() {
         let result = SwiftNamer().resolve(["default", "Default"], in: .properties(of: "T"))

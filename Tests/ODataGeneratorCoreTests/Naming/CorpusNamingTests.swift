@@ -81,6 +81,12 @@ struct CorpusNamingTests {
         ("oasis-example-special-characters.xml", "types", "Pc_‿⁀⁔︳︴﹍﹎﹏＿", "Pc_‿⁀⁔︳︴﹍﹎﹏＿"),
         ("fno-d365agent-sales.xml", "enum", "GMTMINUS1200INTERNATIONALDATELINEWEST", "GMTMINUS1200INTERNATIONALDATELINEWEST"),
         ("fno-d365agent-sales.xml", "any", "dataAreaId", "dataAreaId"),
+        ("sap-s4-CE_PURCHASEORDER_0001.xml", "com.sap.gateway.srvd_a2x.api_purchaseorder_2.v0001.PurchaseOrderItem_Type",
+         "_PurchaseOrder", "_purchaseOrder"),
+        ("sap-s4-CE_PURCHASEORDER_0001.xml", "com.sap.gateway.srvd_a2x.api_purchaseorder_2.v0001.PurchaseOrderItem_Type",
+         "PurchaseOrder", "purchaseOrder"),
+        ("msgraph-v1.0-cleanMetadata.xml", "any", "request-id", "requestId"),
+        ("msgraph-v1.0-cleanMetadata.xml", "any", "self", "self_"),
     ])
     func knownNames(_ file: String, _ scopeFilter: String, _ edm: String, _ swift: String) throws {
         guard let model = Self.model(file) else { return }   // that file is not in this corpus
