@@ -8,26 +8,39 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate Swift types (entity types, complex types, enums) from a $metadata document.",
         discussion: """
-            Writes the files \(CodeGenerator.fileNames().joined(separator: ", ")) (or Types1...TypesN.swift with \
-            --shards N) into the output directory; a file is rewritten only when its bytes change. With --check \
-            nothing is written: the command lists the files that would change and exits 1 when there are any.
+            Writes the files \(CodeGenerator.fileNames().joined(separator: ", ")) (or Types1...TypesN.swift and \
+            Enums.swift with --shards N) into the output directory; a file is rewritten only when its bytes change. \
+            With --check nothing is written: the command lists the files that would change and exits 1 when there \
+            are any. Settings come from odata-generator-config.yaml (--config) and the flags, which win.
             """
     )
 
-    @Argument(help: "The metadata file (CSDL XML).")
-    var metadata: String
+    @Argument(help: "The metadata file (CSDL XML); default: the config's `metadata:`.")
+    var metadata: String?
 
     @Option(name: .customLong("output-directory"), help: "Where the generated files go.")
     var outputDirectory: String?
 
+    @Option(help: "An odata-generator-config.yaml file.")
+    var config: String?
+
+    @Option(name: .customLong("include-entity-sets"), help: "Entity sets to generate (names or globs, comma-separated).")
+    var includeEntitySets: String?
+
+    @Option(name: .customLong("exclude-entity-sets"), help: "Entity sets to leave out (names or globs, comma-separated).")
+    var excludeEntitySets: String?
+
     @Option(name: .customLong("access-modifier"), help: "public, package or internal (default internal).")
-    var accessModifier: String = "internal"
+    var accessModifier: String?
 
     @Option(help: "Split the generated types over this many files (so large selections compile in parallel).")
-    var shards: Int = 1
+    var shards: Int?
 
     @Option(name: .customLong("templates"), help: "A folder of .mustache templates overlaying the bundled ones by name.")
     var templatesDirectory: String?
+
+    @Option(help: "Print why a type (or set, or operation) is generated: the chain of references; generate nothing.")
+    var why: String?
 
     @Flag(help: "Write nothing; list the files that would change and exit 1 when any would.")
     var check = false
@@ -36,25 +49,60 @@ struct Generate: ParsableCommand {
     var dumpContext = false
 
     func validate() throws {
-        guard ["public", "package", "internal"].contains(accessModifier) else {
+        if let accessModifier, GeneratorConfig.AccessModifier(rawValue: accessModifier) == nil {
             throw ValidationError("--access-modifier must be public, package or internal, not \(accessModifier)")
         }
-        guard (1...64).contains(shards) else { throw ValidationError("--shards must be between 1 and 64") }
-        if outputDirectory == nil && !dumpContext {
-            throw ValidationError("give --output-directory DIR (or --dump-context to print the template context)")
+        if let shards, !GeneratorConfig.shardRange.contains(shards) {
+            throw ValidationError("--shards must be between \(GeneratorConfig.shardRange.lowerBound) and \(GeneratorConfig.shardRange.upperBound)")
+        }
+        if outputDirectory == nil && !dumpContext && why == nil {
+            throw ValidationError("give --output-directory DIR (or --dump-context, or --why NAME)")
         }
     }
 
+    private func list(_ text: String?) -> [String]? {
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
     func run() throws {
-        let loaded = try loadModel(metadata)
+        var settings = GeneratorConfig()
+        if let config {
+            guard let yaml = try? String(contentsOfFile: config, encoding: .utf8) else {
+                writeStandardError("\(config): error: cannot read the config file\n")
+                exitProcess(ODataGenerator.Status.usage)
+            }
+            let parsed = GeneratorConfig.parse(yaml: yaml, file: config)
+            for d in parsed.diagnostics { writeStandardError(d.description + "\n") }
+            guard let parsedConfig = parsed.config else { exitProcess(ODataGenerator.Status.documentErrors) }
+            settings = parsedConfig.resolvingPaths(againstDirectory: (config as NSString).deletingLastPathComponent)
+        }
+        settings = settings.merging(cli: GeneratorConfigOverrides(
+            includeEntitySets: list(includeEntitySets), excludeEntitySets: list(excludeEntitySets),
+            accessModifier: accessModifier.flatMap(GeneratorConfig.AccessModifier.init(rawValue:)),
+            metadata: metadata, templates: templatesDirectory, shards: shards))
+        guard let metadataPath = settings.metadata else {
+            writeStandardError("error: no metadata file: give it as the first argument or as `metadata:` in the config\n")
+            exitProcess(ODataGenerator.Status.usage)
+        }
+        let loaded = try loadModel(metadataPath)
         for d in loaded.diagnostics { writeStandardError(d.description + "\n") }
         guard let model = loaded.model, !loaded.diagnostics.hasErrors else {
             exitProcess(ODataGenerator.Status.documentErrors)
         }
-        var options = TranslationOptions()
-        options.accessModifier = accessModifier
-        options.inputName = URL(fileURLWithPath: metadata).lastPathComponent
-        let generator = CodeGenerator(model: model, plan: .everything(in: model), options: options, shards: shards)
+        let selection = Selection.select(model: model, options: SelectionOptions(config: settings, configFile: config))
+        for d in selection.diagnostics.sortedByLocation() { writeStandardError(d.description + "\n") }
+        if selection.diagnostics.hasErrors { exitProcess(ODataGenerator.Status.documentErrors) }
+        if let why {
+            guard let chain = selection.whyDescription(why) else {
+                writeStandardError("\(why) is not generated by this selection (or is not declared in \(metadataPath))\n")
+                exitProcess(ODataGenerator.Status.documentErrors)
+            }
+            print(chain)
+            return
+        }
+        let options = TranslationOptions(config: settings, inputName: URL(fileURLWithPath: metadataPath).lastPathComponent)
+        let generator = CodeGenerator(model: model, plan: GenerationPlan(selection: selection, model: model),
+                                      options: options, shards: settings.shards ?? 1)
         if dumpContext {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -63,7 +111,7 @@ struct Generate: ParsableCommand {
             return
         }
         var templates = TemplateSet.bundled
-        if let dir = templatesDirectory {
+        if let dir = settings.templates {
             templates = templates.overlaid(with: try readTemplates(dir))
         }
         let result: (files: [GeneratedFile], notes: [Diagnostic])
@@ -91,9 +139,12 @@ struct Generate: ParsableCommand {
             }
         }
         if check {
-            for name in changed { writeStandardError("\(dir.appendingPathComponent(name).path): stale; regenerate with odata-generator generate\n") }
+            for name in changed {
+                writeStandardError("\(dir.appendingPathComponent(name).path): stale; regenerate with odata-generator generate\n")
+            }
             exitProcess(changed.isEmpty ? ODataGenerator.Status.ok : ODataGenerator.Status.documentErrors)
         }
+        if selection.isEmpty { writeStandardError("note: nothing to generate; the files hold only their header\n") }
         writeStandardError("generated \(result.files.count) files in \(dir.path) (\(changed.count) changed)\n")
     }
 }
