@@ -416,7 +416,8 @@ public struct EDMModel: Sendable {
 
     /// Replaces a leading alias by its namespace.
     public func normalize(_ qualifiedName: String) -> String {
-        guard let dot = qualifiedName.lastIndex(of: ".") else { return qualifiedName }
+        if aliases.isEmpty { return qualifiedName }
+        guard let dot = qualifiedName.utf8.lastIndex(of: UInt8(ascii: ".")) else { return qualifiedName }
         let ns = String(qualifiedName[..<dot])
         if let full = aliases[ns] { return full + qualifiedName[dot...] }
         return qualifiedName

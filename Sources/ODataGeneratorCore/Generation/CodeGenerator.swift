@@ -62,22 +62,35 @@ public struct CodeRenderer: Sendable {
     }
 
     static func normalize(_ text: String) -> String {
-        var lines: [Substring] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 1)
+        var line: [UInt8] = []
         var blank = 0
-        for line in text.replacingAll("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
-            var l = line
-            while let last = l.last, last == " " || last == "\t" { l = l.dropLast() }
-            if l.isEmpty {
+        func flush() {
+            // Trailing spaces and tabs go; a run of blank lines becomes one; leading blank lines go.
+            while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line.removeLast() }
+            if line.isEmpty {
                 blank += 1
-                if blank > 1 { continue }
+                if blank > 1 || out.isEmpty { return }
             } else {
                 blank = 0
             }
-            lines.append(l)
+            out.append(contentsOf: line)
+            out.append(0x0A)
         }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        while let first = lines.first, first.isEmpty { lines.removeFirst() }
-        return lines.joined(separator: "\n") + "\n"
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                flush()
+                line.removeAll(keepingCapacity: true)
+            } else {
+                line.append(byte)
+            }
+        }
+        flush()
+        while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
+        if out.isEmpty { return "\n" }
+        if out.last != 0x0A { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

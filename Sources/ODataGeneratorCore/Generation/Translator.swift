@@ -126,8 +126,13 @@ public struct Translator {
 
     private func docLines(_ annotations: [CSDLAnnotation], remark: String?) -> [DocLine] {
         var lines: [String] = []
-        for term in ["Core.Description", "Org.OData.Core.V1.Description", "Core.LongDescription", "Org.OData.Core.V1.LongDescription"] {
-            if let a = annotations.first(where: { model.normalize($0.term) == model.normalize(term) }), let text = a.value?.text {
+        for wanted in ["Org.OData.Core.V1.Description", "Org.OData.Core.V1.LongDescription"] {
+            let simple = wanted.hasSuffix("LongDescription") ? "LongDescription" : "Description"
+            let found = annotations.first { a in
+                a.term.hasSuffix(simple) && !(simple == "Description" && a.term.hasSuffix("LongDescription"))
+                    && model.normalize(a.term) == wanted
+            }
+            if let text = found?.value?.text {
                 lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
             }
         }
