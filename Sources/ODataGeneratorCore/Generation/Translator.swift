@@ -130,7 +130,7 @@ public struct Translator {
             let simple = wanted.hasSuffix("LongDescription") ? "LongDescription" : "Description"
             let found = annotations.first { a in
                 a.term.hasSuffix(simple) && !(simple == "Description" && a.term.hasSuffix("LongDescription"))
-                    && model.normalize(a.term) == wanted
+                    && (model.normalize(a.term) == wanted || a.term == "Core." + simple)
             }
             if let text = found?.value?.text {
                 lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
