@@ -24,7 +24,8 @@ public enum SwiftKeywords {
         "UUID", "Date", "URL", "Array", "Dictionary", "Optional", "Set", "Codable", "Encodable", "Decodable",
         "Hashable", "Equatable", "Sendable", "Error", "CodingKey", "Encoder", "Decoder", "Never", "Void",
         "Indirect", "ODataJSONValue", "EDMDate", "EDMTimeOfDay", "EDMDuration", "EDMDateTimeOffset",
-        "ODataEnum", "ODataFlags", "ODataRuntimeAPIVersion1", "Foundation", "ODataRuntime",
+        "ODataEnum", "ODataFlags", "ODataRuntimeAPIVersion1", "Foundation", "ODataRuntime", "Swift",
+        "ODataInt64", "ODataDecimal", "ODataOpenProperties", "ODataDynamicCodingKey", "Set",
     ])
 
     /// Member names generated code defines itself (or that cannot be members): a property with such a name is

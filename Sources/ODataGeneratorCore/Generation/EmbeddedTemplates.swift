@@ -143,6 +143,11 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
     /// The `@odata.etag` the entity was read with (sent as `If-Match` when it is changed).
     {{access}}var odataEtag: String?
 {{/hasEtag}}
+{{#isOpen}}
+
+    /// Properties the metadata does not declare (the type is open), by their names on the wire.
+    {{access}}var additionalProperties: [String: ODataJSONValue] = [:]
+{{/isOpen}}
 {{#properties}}
 
 {{#docLines}}
@@ -160,6 +165,47 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
         self.{{name}} = {{name}}
 {{/initParameters}}
     }
+{{#isOpen}}
+
+    /// The declared properties' names on the wire.
+    private static let declaredPropertyNames: Set<String> = [{{#codingKeys}}"{{wireName}}", {{/codingKeys}}]
+
+    {{access}}init(from decoder: any Decoder) throws {
+{{#hasCodingKeys}}
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+{{/hasCodingKeys}}
+{{#hasEtag}}
+        odataEtag = try container.decodeIfPresent(String.self, forKey: .odataEtag)
+{{/hasEtag}}
+{{#properties}}
+{{#isOptional}}
+        {{name}} = try container.decodeIfPresent({{decodedType}}.self, forKey: .{{name}})
+{{/isOptional}}
+{{^isOptional}}
+        {{name}} = try container.decode({{decodedType}}.self, forKey: .{{name}})
+{{/isOptional}}
+{{/properties}}
+        additionalProperties = try ODataOpenProperties.decode(from: decoder, declared: Self.declaredPropertyNames)
+    }
+
+    {{access}}func encode(to encoder: any Encoder) throws {
+{{#hasCodingKeys}}
+        var container = encoder.container(keyedBy: CodingKeys.self)
+{{/hasCodingKeys}}
+{{#hasEtag}}
+        try container.encodeIfPresent(odataEtag, forKey: .odataEtag)
+{{/hasEtag}}
+{{#properties}}
+{{#isOptional}}
+        try container.encodeIfPresent({{name}}, forKey: .{{name}})
+{{/isOptional}}
+{{^isOptional}}
+        try container.encode({{name}}, forKey: .{{name}})
+{{/isOptional}}
+{{/properties}}
+        try ODataOpenProperties.encode(additionalProperties, to: encoder)
+    }
+{{/isOpen}}
 {{#hasCodingKeys}}
 
     enum CodingKeys: String, CodingKey {

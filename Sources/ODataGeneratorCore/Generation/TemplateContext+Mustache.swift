@@ -55,6 +55,7 @@ extension PropertyContext: MustacheParent {
         case "name": return name
         case "edmName": return edmName
         case "type": return type
+        case "decodedType": return decodedType
         case "isOptional": return isOptional
         case "isNavigation": return isNavigation
         case "docLines": return docLines

@@ -66,6 +66,8 @@ public struct PropertyContext: Sendable, Encodable {
     public var edmName: String
     /// The Swift type, including `?` when optional.
     public var type: String
+    /// The type without the optional `?` (what a decoder reads).
+    public var decodedType: String
     public var isOptional: Bool
     public var isNavigation: Bool
     public var docLines: [DocLine]

@@ -63,6 +63,8 @@ public struct Translator {
         self.options = options
         var configuration = NamingConfiguration()
         configuration.overrides = NamingOverrides(pairs: options.typeNameOverrides)
+        // Generated types must not shadow the Swift, Foundation and runtime types the generated code uses.
+        configuration.reservedTypeNames.formUnion(SwiftKeywords.reservedTypeNames)
         namer = SwiftNamer(configuration)
         assignTypeNames()
     }
@@ -117,7 +119,26 @@ public struct Translator {
         var result: [StructContext] = []
         for i in plan.entityTypes { result.append(entityStruct(i)) }
         for i in plan.complexTypes { result.append(complexStruct(i)) }
+        reportRawTypes()
         return result
+    }
+
+    /// One warning per Edm type kept as raw JSON (streams, spatial types, Edm.Untyped), with a first example.
+    private mutating func reportRawTypes() {
+        var seen: [(type: String, count: Int, example: String)] = []
+        func visit(_ owner: String, _ props: [EDMProperty]) {
+            for p in props {
+                guard case .primitive(let kind) = p.type.kind, SwiftTypeMapping.swiftType(of: kind) == nil else { continue }
+                if let i = seen.firstIndex(where: { $0.type == kind.qualifiedName }) { seen[i].count += 1 }
+                else { seen.append((kind.qualifiedName, 1, owner + "/" + p.name)) }
+            }
+        }
+        for i in plan.entityTypes { visit(model.entityTypes[i].name, model.entityTypes[i].properties) }
+        for i in plan.complexTypes { visit(model.complexTypes[i].name, model.complexTypes[i].properties) }
+        for s in seen {
+            notes.append(Diagnostic(.warning, "\(s.count) propert\(s.count == 1 ? "y" : "ies") of type \(s.type) (e.g. \(s.example)) \(s.count == 1 ? "is" : "are") kept as raw JSON (ODataJSONValue): the runtime has no typed value for \(s.type) yet",
+                                    file: options.inputName, line: 0, column: 0))
+        }
     }
 
     public mutating func enums() -> [EnumContext] {
@@ -152,13 +173,21 @@ public struct Translator {
         let t = model.entityTypes[i]
         let decl = model.csdl(t)
         let kept = plan.keptNavigation?[i]
+        var wireNames = Set(t.properties.map(\.name))
         let navigations = t.navigationProperties.enumerated().filter { n, nav in
             guard let target = nav.target, entityNames[target] != nil else { return false }
-            return kept.map { $0.contains(n) } ?? true
+            guard kept.map({ $0.contains(n) }) ?? true else { return false }
+            // CSDL member names are unique per type; a navigation property repeating one cannot be coded.
+            guard wireNames.insert(nav.name).inserted else {
+                notes.append(Diagnostic(.warning, "\(t.qualifiedName) declares the name \(nav.name) twice; the navigation property is left out of the generated code",
+                                        file: options.inputName, line: 0, column: 0))
+                return false
+            }
+            return true
         }
         let names = memberNames(t.properties.map(\.name) + navigations.map(\.element.name),
                                 scope: NamingScope(t.qualifiedName, role: .properties,
-                                                   additionalReservedNames: ["keyPropertyNames", "Key"]))
+                                                   additionalReservedNames: ["keyPropertyNames", "Key", "additionalProperties", "declaredPropertyNames"]))
         var properties: [PropertyContext] = []
         var codingKeys: [CodingKeyContext] = [CodingKeyContext(name: "odataEtag", wireName: "@odata.etag")]
         var memberNames: [String: String] = [:]  // EDM name -> Swift name (escaped)
@@ -170,7 +199,7 @@ public struct Translator {
             let base = swiftType(p.type) ?? SwiftTypeMapping.rawJSONType
             let optional = p.nullable && !isKey
             properties.append(PropertyContext(name: swiftName, edmName: p.name,
-                                              type: optional ? base + "?" : base, isOptional: optional, isNavigation: false,
+                                              type: optional ? base + "?" : base, decodedType: base, isOptional: optional, isNavigation: false,
                                               docLines: docLines(csdl.annotations, remark: nil)))
             codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(p.name)))
         }
@@ -178,7 +207,7 @@ public struct Translator {
             guard let target = nav.target, let targetName = entityNames[target] else { continue }
             let swiftName = names[t.properties.count + k].escaped
             let type = nav.isCollection ? "[\(targetName)]?" : "Indirect<\(targetName)>?"
-            properties.append(PropertyContext(name: swiftName, edmName: nav.name, type: type,
+            properties.append(PropertyContext(name: swiftName, edmName: nav.name, type: type, decodedType: String(type.dropLast()),
                                               isOptional: true, isNavigation: true,
                                               docLines: [DocLine(text: "Navigation to `\(model.entityTypes[target].qualifiedName)`; set when expanded (`$expand`).")]))
             codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(nav.name)))
@@ -210,7 +239,9 @@ public struct Translator {
     private mutating func complexStruct(_ i: Int) -> StructContext {
         let t = model.complexTypes[i]
         let decl = model.csdl(t)
-        let names = memberNames(t.properties.map(\.name), scope: .properties(of: t.qualifiedName))
+        let names = memberNames(t.properties.map(\.name),
+                                scope: NamingScope(t.qualifiedName, role: .properties,
+                                                   additionalReservedNames: ["additionalProperties", "declaredPropertyNames"]))
         var properties: [PropertyContext] = []
         var codingKeys: [CodingKeyContext] = []
         for (k, p) in t.properties.enumerated() {
@@ -220,7 +251,7 @@ public struct Translator {
             // A complex type that contains itself needs an indirection.
             if case .complex(let c) = p.type.kind, !p.type.isCollection, complexContains(c, i) { base = "Indirect<\(base)>" }
             properties.append(PropertyContext(name: swiftName, edmName: p.name, type: p.nullable ? base + "?" : base,
-                                              isOptional: p.nullable, isNavigation: false,
+                                              decodedType: base, isOptional: p.nullable, isNavigation: false,
                                               docLines: docLines(csdl.annotations, remark: nil)))
             codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(p.name)))
         }

@@ -198,3 +198,48 @@ enum GoldenFiles {
     static let sampleMetadata = packageRoot.appendingPathComponent("Samples/metadata/fno-sample.xml")
     static let goldenDirectory = packageRoot.appendingPathComponent("Tests/GeneratedSampleTests/Generated")
 }
+
+extension GeneratorSnippetTests {
+    @Test("open types keep undeclared properties through custom Codable")
+    func openType() throws {
+        let out = try Self.generate("""
+              <ComplexType Name="Bag" OpenType="true">
+                <Property Name="Id" Type="Edm.String" Nullable="false"/>
+                <Property Name="Note" Type="Edm.String"/>
+              </ComplexType>
+            """).types
+        #expect(out.contains("public var additionalProperties: [String: ODataJSONValue] = [:]"))
+        #expect(out.contains("private static let declaredPropertyNames: Set<String> = [\"Id\", \"Note\", ]"))
+        #expect(out.contains("id = try container.decode(String.self, forKey: .id)"))
+        #expect(out.contains("note = try container.decodeIfPresent(String.self, forKey: .note)"))
+        #expect(out.contains("try ODataOpenProperties.encode(additionalProperties, to: encoder)"))
+    }
+
+    @Test("types kept as raw JSON are reported once per Edm type")
+    func rawTypesWarned() throws {
+        let xml = """
+            <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+            <Schema Namespace="NS" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+              <ComplexType Name="Place"><Property Name="Where" Type="Edm.GeographyPoint"/><Property Name="Also" Type="Edm.GeographyPoint"/>
+              <Property Name="Photo" Type="Edm.Stream"/></ComplexType>
+            </Schema></edmx:DataServices></edmx:Edmx>
+            """
+        let model = EDMModel(document: try #require(CSDLReader.read(string: xml, file: "raw.xml").document))
+        let notes = try CodeGenerator(model: model, plan: .everything(in: model), options: TranslationOptions()).generate().notes
+        let warnings = notes.filter { $0.severity == .warning }
+        #expect(warnings.count == 2)
+        #expect(warnings[0].message.hasPrefix("2 properties of type Edm.GeographyPoint (e.g. Place/Where) are kept as raw JSON"))
+        #expect(warnings[1].message.hasPrefix("1 property of type Edm.Stream"))
+    }
+}
+
+extension GeneratorSnippetTests {
+    /// Regression (corpus compile check: Graph, OASIS, Core vocabulary): an open type without declared properties
+    /// has no CodingKeys, so its custom Codable must not use them.
+    @Test("an open type without properties generates no keyed container")
+    func emptyOpenType() throws {
+        let out = try Self.generate("<ComplexType Name=\"Anything\" OpenType=\"true\"/>").types
+        #expect(out.contains("additionalProperties = try ODataOpenProperties.decode(from: decoder, declared: Self.declaredPropertyNames)"))
+        #expect(!out.contains("CodingKeys"))
+    }
+}
