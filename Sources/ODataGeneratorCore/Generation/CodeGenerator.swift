@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Mustache
 import ODataCSDL
 
@@ -147,8 +149,30 @@ public struct CodeGenerator {
     public func generate(templates: TemplateSet = .bundled) throws -> (files: [GeneratedFile], notes: [Diagnostic]) {
         let renderer = try CodeRenderer(templates: templates)
         let (contexts, notes) = contexts()
-        return (contexts.map { GeneratedFile(name: $0.fileName, contents: renderer.render($0)) }, notes)
+        // Files are independent: render them concurrently (each result lands in its own slot, so the output
+        // does not depend on scheduling).
+        let results = RenderResults(count: contexts.count)
+        DispatchQueue.concurrentPerform(iterations: contexts.count) { i in
+            results.set(i, GeneratedFile(name: contexts[i].fileName, contents: renderer.render(contexts[i])))
+        }
+        return (results.files, notes)
     }
+}
+
+/// Slots for concurrently rendered files.
+private final class RenderResults: @unchecked Sendable {
+    private var slots: [GeneratedFile?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ file: GeneratedFile) {
+        lock.lock()
+        slots[i] = file
+        lock.unlock()
+    }
+
+    var files: [GeneratedFile] { slots.compactMap { $0 } }
 }
 
 extension String {

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ODataCSDL
 
 /// Which declarations to generate (indexes into the model's arrays, in output order) and the entity set that
@@ -45,7 +47,7 @@ public struct TranslationOptions: Sendable {
 }
 
 /// Turns the model and a plan into template contexts: every Swift name, type and doc line is decided here.
-public struct Translator {
+public struct Translator: Sendable {
     public let model: EDMModel
     public let plan: GenerationPlan
     public let options: TranslationOptions
@@ -116,9 +118,25 @@ public struct Translator {
 
     /// The contexts of the declarations, in plan order.
     public mutating func structs() -> [StructContext] {
+        // Declarations are independent once the type names are fixed: translate them in parallel chunks, each
+        // with its own copy of the translator, and join contexts and notes in plan order (deterministic).
+        let work: [(entity: Bool, index: Int)] = plan.entityTypes.map { (true, $0) } + plan.complexTypes.map { (false, $0) }
+        let chunks = work.count < 256 ? 1 : 4
+        let base = self
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            var translator = base
+            let start = base.notes.count
+            let range = (work.count * k / chunks)..<(work.count * (k + 1) / chunks)
+            let contexts = work[range].map { $0.entity ? translator.entityStruct($0.index) : translator.complexStruct($0.index) }
+            results.set(k, contexts, Array(translator.notes[start...]))
+        }
         var result: [StructContext] = []
-        for i in plan.entityTypes { result.append(entityStruct(i)) }
-        for i in plan.complexTypes { result.append(complexStruct(i)) }
+        result.reserveCapacity(work.count)
+        for k in 0..<chunks {
+            result += results.contexts[k]
+            notes += results.notes[k]
+        }
         reportRawTypes()
         return result
     }
@@ -326,5 +344,24 @@ extension String {
         var s = self
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
         return s
+    }
+}
+
+/// Per-chunk results of the parallel translation.
+private final class ChunkResults: @unchecked Sendable {
+    private(set) var contexts: [[StructContext]]
+    private(set) var notes: [[Diagnostic]]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        contexts = Array(repeating: [], count: count)
+        notes = Array(repeating: [], count: count)
+    }
+
+    func set(_ k: Int, _ c: [StructContext], _ n: [Diagnostic]) {
+        lock.lock()
+        contexts[k] = c
+        notes[k] = n
+        lock.unlock()
     }
 }
