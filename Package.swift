@@ -28,6 +28,12 @@ let package = Package(
             name: "ODataRuntime"
         ),
         .target(
+            name: "ODataGeneratorTemplates",
+            path: "Templates",
+            exclude: ["update-embedded.py"],
+            resources: [.copy("swift")]
+        ),
+        .target(
             name: "ODataGeneratorCore",
             dependencies: [
                 "ODataCSDL",
@@ -57,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ODataGeneratorCoreTests",
-            dependencies: ["ODataGeneratorCore", "ODataCSDL"]
+            dependencies: ["ODataGeneratorCore", "ODataCSDL", "ODataGeneratorTemplates"]
         ),
         .testTarget(
             name: "GeneratedSampleTests",

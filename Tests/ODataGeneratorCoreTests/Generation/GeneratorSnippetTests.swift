@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ODataCSDL
 @testable import ODataGeneratorCore
+import ODataGeneratorTemplates
 
 /// EDMX fragments in, generated Swift out.
 @Suite("Code generation: snippets")
@@ -241,5 +242,17 @@ extension GeneratorSnippetTests {
         let out = try Self.generate("<ComplexType Name=\"Anything\" OpenType=\"true\"/>").types
         #expect(out.contains("additionalProperties = try ODataOpenProperties.decode(from: decoder, declared: Self.declaredPropertyNames)"))
         #expect(!out.contains("CodingKeys"))
+    }
+}
+
+/// The resource bundle of the Templates target holds the same templates the generator embeds.
+@Test("the Templates resource bundle holds the embedded templates")
+func templatesResourceBundle() throws {
+    let dir = try #require(ODataGeneratorTemplates.directory)
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".mustache") }.sorted()
+    #expect(names.map { String($0.dropLast(9)) } == TemplateSet.bundled.templates.map(\.name))
+    for name in names {
+        let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        #expect(TemplateSet.bundled.text(of: String(name.dropLast(9))) == text, "\(name)")
     }
 }
