@@ -28,14 +28,6 @@ public enum SwiftKeywords {
         "ODataInt64", "ODataDecimal", "ODataOpenProperties", "ODataDynamicCodingKey", "Set",
     ])
 
-    /// Member names generated code defines itself (or that cannot be members): a property with such a name is
-    /// renamed with a trailing `_`. Other keywords are escaped with backticks instead.
-    public static let reservedMemberNames: Set<String> = [
-        "self", "Self", "Type", "Protocol", "init", "deinit", "subscript",
-        "odataEtag", "key", "Key", "edmName", "entitySetName", "keyPropertyNames", "CodingKeys",
-        "description", "hashValue", "hash", "encode", "allKnownCases",
-    ]
-
     /// True when `name` must be escaped (or renamed) to be used as an identifier.
     public static func isReserved(_ name: String) -> Bool { reserved.contains(name) }
 }

@@ -174,10 +174,3 @@ private final class RenderResults: @unchecked Sendable {
 
     var files: [GeneratedFile] { slots.compactMap { $0 } }
 }
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
-    }
-}

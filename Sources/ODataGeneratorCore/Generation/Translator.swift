@@ -240,17 +240,14 @@ public struct Translator: Sendable {
         }
         let keyIsStored = t.key.allSatisfy { memberNames[$0.name] != nil }
         let etagName = "odataEtag"
-        var params = properties.map { p in
-            (decl: p.isOptional ? "\(p.name): \(p.type) = nil" : "\(p.name): \(p.type)", name: p.name)
-        }
-        params.insert((decl: "\(etagName): String? = nil", name: etagName), at: 0)
+        let params = [(decl: "\(etagName): String? = nil", name: etagName)] + Translator.initParameters(properties)
         let setName = plan.entitySetOfType[i]
         return StructContext(
             name: entityNames[i] ?? t.name, edmName: t.qualifiedName, edmKind: "EntityType", isEntity: true,
             docLines: docLines(decl.annotations, remark: "- Remark: Generated from EntityType `\(t.qualifiedName)`."),
             properties: properties, keyProperties: keys, hasKey: !keys.isEmpty, hasKeyAccessor: !keys.isEmpty && keyIsStored,
             entitySetName: setName, hasEntitySet: setName != nil, hasEtag: true, isOpen: t.isOpenType,
-            initParameters: params.enumerated().map { InitParameterContext(declaration: $1.decl, name: $1.name, isLast: $0 == params.count - 1) },
+            initParameters: Translator.numbered(params),
             codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty)
     }
 
@@ -273,16 +270,23 @@ public struct Translator: Sendable {
                                               docLines: docLines(csdl.annotations, remark: nil)))
             codingKeys.append(CodingKeyContext(name: swiftName, wireName: SwiftLiteral.stringBody(p.name)))
         }
-        let params = properties.map { p in
-            (decl: p.isOptional ? "\(p.name): \(p.type) = nil" : "\(p.name): \(p.type)", name: p.name)
-        }
+        let params = Translator.initParameters(properties)
         return StructContext(
             name: complexNames[i] ?? t.name, edmName: t.qualifiedName, edmKind: "ComplexType", isEntity: false,
             docLines: docLines(decl.annotations, remark: "- Remark: Generated from ComplexType `\(t.qualifiedName)`."),
             properties: properties, keyProperties: [], hasKey: false, hasKeyAccessor: false, entitySetName: nil, hasEntitySet: false,
             hasEtag: false, isOpen: t.isOpenType,
-            initParameters: params.enumerated().map { InitParameterContext(declaration: $1.decl, name: $1.name, isLast: $0 == params.count - 1) },
+            initParameters: Translator.numbered(params),
             codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty)
+    }
+
+    /// Memberwise initializer parameters: optional properties default to nil.
+    private static func initParameters(_ properties: [PropertyContext]) -> [(decl: String, name: String)] {
+        properties.map { p in (decl: p.isOptional ? "\(p.name): \(p.type) = nil" : "\(p.name): \(p.type)", name: p.name) }
+    }
+
+    private static func numbered(_ params: [(decl: String, name: String)]) -> [InitParameterContext] {
+        params.enumerated().map { InitParameterContext(declaration: $1.decl, name: $1.name, isLast: $0 == params.count - 1) }
     }
 
     /// True when complex type `from` reaches complex type `target` through non-collection complex properties.
