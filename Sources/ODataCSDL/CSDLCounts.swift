@@ -50,21 +50,9 @@ extension CSDLDocument {
         for s in schemas {
             c.annotations += annotationCount(s.annotations)
             c.entityTypes += s.entityTypes.count
-            for t in s.entityTypes {
-                c.annotations += annotationCount(t.annotations)
-                c.properties += t.properties.count
-                c.navigationProperties += t.navigationProperties.count
-                for j in t.properties.indices { c.annotations += annotationCount(t.properties[j].annotations) }
-                for j in t.navigationProperties.indices { c.annotations += navigationAnnotationCount(t.navigationProperties[j]) }
-            }
+            for t in s.entityTypes { c.addStructured(t.annotations, t.properties, t.navigationProperties) }
             c.complexTypes += s.complexTypes.count
-            for t in s.complexTypes {
-                c.annotations += annotationCount(t.annotations)
-                c.properties += t.properties.count
-                c.navigationProperties += t.navigationProperties.count
-                for j in t.properties.indices { c.annotations += annotationCount(t.properties[j].annotations) }
-                for j in t.navigationProperties.indices { c.annotations += navigationAnnotationCount(t.navigationProperties[j]) }
-            }
+            for t in s.complexTypes { c.addStructured(t.annotations, t.properties, t.navigationProperties) }
             c.enumTypes += s.enumTypes.count
             for t in s.enumTypes {
                 c.annotations += annotationCount(t.annotations)
@@ -96,6 +84,18 @@ extension CSDLDocument {
             for g in s.annotationGroups { c.annotations += annotationCount(g.annotations) }
         }
         return c
+    }
+}
+
+extension CSDLCounts {
+    /// Adds an entity or complex type's properties, navigation properties and annotations at every depth.
+    fileprivate mutating func addStructured(_ annotations: [CSDLAnnotation], _ properties: [CSDLProperty],
+                                            _ navigation: [CSDLNavigationProperty]) {
+        self.annotations += annotationCount(annotations)
+        self.properties += properties.count
+        navigationProperties += navigation.count
+        for j in properties.indices { self.annotations += annotationCount(properties[j].annotations) }
+        for j in navigation.indices { self.annotations += navigationAnnotationCount(navigation[j]) }
     }
 }
 

@@ -252,33 +252,44 @@ struct EDMResolver {
             }
         }
         // Cycles: every type whose base chain comes back to itself is an error and loses its base.
-        let entityCycle = EDMResolver.cycleMembers(entityTypes.map(\.baseType))
-        for i in entityCycle.sorted() {
+        let entities = EDMResolver.hierarchy(entityTypes.map(\.baseType))
+        for i in entities.cycle.sorted() {
             let names = EDMResolver.cycleNames(from: i, bases: entityTypes.map(\.baseType)) { entityTypes[$0].name }
             error("EntityType \(entityTypes[i].qualifiedName) has a cyclic base type chain (\(names)); break the cycle", csdlEntity(i).location)
         }
-        for i in entityCycle { entityTypes[i].baseType = nil }
-        let complexCycle = EDMResolver.cycleMembers(complexTypes.map(\.baseType))
-        for i in complexCycle.sorted() {
+        for i in entityTypes.indices {
+            entityTypes[i].baseType = entities.bases[i]
+            entityTypes[i].baseChain = entities.chains[i]
+            entityTypes[i].derivedTypes = entities.derived[i]
+        }
+        let complexes = EDMResolver.hierarchy(complexTypes.map(\.baseType))
+        for i in complexes.cycle.sorted() {
             let names = EDMResolver.cycleNames(from: i, bases: complexTypes.map(\.baseType)) { complexTypes[$0].name }
             error("ComplexType \(complexTypes[i].qualifiedName) has a cyclic base type chain (\(names)); break the cycle", csdlComplex(i).location)
         }
-        for i in complexCycle { complexTypes[i].baseType = nil }
-        // Chains (nearest base first) and derived types.
-        for i in entityTypes.indices {
-            var chain: [Int] = []
-            var next = entityTypes[i].baseType
-            while let b = next { chain.append(b); next = entityTypes[b].baseType }
-            entityTypes[i].baseChain = chain
-            if let b = entityTypes[i].baseType { entityTypes[b].derivedTypes.append(i) }
-        }
         for i in complexTypes.indices {
-            var chain: [Int] = []
-            var next = complexTypes[i].baseType
-            while let b = next { chain.append(b); next = complexTypes[b].baseType }
-            complexTypes[i].baseChain = chain
-            if let b = complexTypes[i].baseType { complexTypes[b].derivedTypes.append(i) }
+            complexTypes[i].baseType = complexes.bases[i]
+            complexTypes[i].baseChain = complexes.chains[i]
+            complexTypes[i].derivedTypes = complexes.derived[i]
         }
+    }
+
+    /// The base-type graph of one kind of types: the members of cycles, the bases with those removed, each type's
+    /// chain (nearest base first) and its derived types (in index order).
+    static func hierarchy(_ declared: [Int?]) -> (cycle: Set<Int>, bases: [Int?], chains: [[Int]], derived: [[Int]]) {
+        let cycle = cycleMembers(declared)
+        var bases = declared
+        for i in cycle { bases[i] = nil }
+        var chains: [[Int]] = []
+        var derived = [[Int]](repeating: [], count: bases.count)
+        for i in bases.indices {
+            var chain: [Int] = []
+            var next = bases[i]
+            while let b = next { chain.append(b); next = bases[b] }
+            chains.append(chain)
+            if let b = bases[i] { derived[b].append(i) }
+        }
+        return (cycle, bases, chains, derived)
     }
 
     /// Indexes of the types that lie on a cycle of the base-type graph.

@@ -43,10 +43,10 @@ private struct ExpressionFrame {
     var propertyValues: [CSDLPropertyValue] = []
 }
 
-/// The SAX2 callbacks' state. Reached through a pointer (never a class) so that callbacks pay no reference
-/// counting or exclusivity checks.
+/// Builds the `CSDLDocument` from the events `SAXProducer` records (on the builder thread for large inputs).
+/// Reached through a pointer (never a class), so the per-element work pays no reference counting or exclusivity
+/// checks. Names are libxml2 dictionary pointers, looked up once in `init` (before parsing starts).
 struct SAXBuilder {
-    let ctxt: xmlParserCtxtPtr
     let file: String
     var diagnostics: [Diagnostic] = []
 
@@ -104,7 +104,6 @@ struct SAXBuilder {
     private var leafLocation = SourceLocation.unknown
 
     init(ctxt: xmlParserCtxtPtr, file: String) {
-        self.ctxt = ctxt
         self.file = file
         let dict = ctxt.pointee.dict
         for e in ElementName.allCases where e != .unknown {

@@ -32,7 +32,7 @@ struct CLITests {
         // stdout through a pipe, stderr into a file: neither can fill up and block the child.
         let out = Pipe()
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("odata-cli-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errURL)
         defer { try? FileManager.default.removeItem(at: errURL) }
         process.standardOutput = out
