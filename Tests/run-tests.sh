@@ -22,6 +22,11 @@ pkg-config --exists libxml-2.0 || {
 }
 swift --version 2>&1 | head -1
 
+phase "setting up the Python test peers (venv from Tests/Peers/requirements.txt)"
+ODATA_PEERS_PYTHON="$(bash Tests/Peers/setup-venv.sh | tail -1)"
+export ODATA_PEERS_PYTHON
+echo "peers: $ODATA_PEERS_PYTHON"
+
 phase "building the package and its tests (debug)"
 swift build --build-tests
 
