@@ -32,7 +32,8 @@ private let customersPage = #"""
       "PaymentTerms": "Net30",
       "SalesCurrencyCode": "USD",
       "CustomerCreatedDate": "2024-01-31T00:00:00+05:30",
-      "PartyNumber": "000001"
+      "PartyNumber": "000001",
+      "PartyRecordId": 9007199254740993
     },
     {
       "@odata.etag": "W/\"JzEsNTYzNzE0NDU3NzsxLDU2MzcxNDQ1Nzcn\"",
@@ -42,7 +43,8 @@ private let customersPage = #"""
       "CreditLimit": 0.1,
       "CreditLimitIsMandatory": "No",
       "OnHoldStatus": "No",
-      "CustomerCreatedDate": "1900-01-01T00:00:00Z"
+      "CustomerCreatedDate": "1900-01-01T00:00:00Z",
+      "PartyRecordId": "5637144576"
     }
   ],
   "@odata.nextLink": "https://contoso.operations.dynamics.com/data/CustomersV3?$skiptoken=2"
@@ -80,6 +82,7 @@ struct GeneratedSampleTests {
         #expect(json.contains(#""OnHoldStatus":"BlockedByANewMemberOfTheEnum""#))
         #expect(json.contains(#""CustomerCreatedDate":"2024-01-31T00:00:00+05:30""#))
         #expect(json.contains(#""CreditLimit":12345678901234.5678"#))
+        #expect(json.contains(#""PartyRecordId":9007199254740993"#))
         let again = try JSONDecoder().decode(CustomerV3.self, from: data)
         #expect(again == page.value[0])
     }
@@ -100,7 +103,7 @@ struct GeneratedSampleTests {
         let json = #"""
         {"dataAreaId":"usmf","SalesOrderNumber":"SO-1","SalesOrderStatus":"Backorder",
          "RequestedShippingDate":"2024-02-01T12:00:00Z","TotalDiscountPercentage":2.5,"IsDeliveryAddressPrivate":"No",
-         "Customer":{"dataAreaId":"usmf","CustomerAccount":"US-001","CreditLimit":1,"CreditLimitIsMandatory":"No",
+         "Customer":{"dataAreaId":"usmf","CustomerAccount":"US-001","PartyRecordId":1,"CreditLimit":1,"CreditLimitIsMandatory":"No",
                      "OnHoldStatus":"No","CustomerCreatedDate":"2024-01-31T00:00:00Z"},
          "SalesOrderLines":[{"dataAreaId":"usmf","InventoryLotId":"L1","LineNumber":1,"OrderedSalesQuantity":3,
                              "SalesPrice":9.99,"LineAmount":29.97}]}

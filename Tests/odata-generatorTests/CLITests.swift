@@ -75,11 +75,11 @@ struct CLITests {
         #expect(counts["entityTypes"] == 4)
         #expect(counts["enumTypes"] == 4)
         #expect(counts["enumMembers"] == 25)
-        #expect(counts["properties"] == 31)
+        #expect(counts["properties"] == 32)
         #expect(counts["navigationProperties"] == 4)
         #expect(counts["actions"] == 2)
         #expect(counts["entitySets"] == 4)
-        #expect(counts["annotations"] == 11)
+        #expect(counts["annotations"] == 12)
         #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
     }
 
@@ -89,7 +89,7 @@ struct CLITests {
         #expect(r.status == 0)
         #expect(r.stdout.contains("entityTypes:"))
         #expect(r.stdout.contains("widest entity types"))
-        #expect(r.stdout.contains("Microsoft.Dynamics.DataEntities.CustomerV3  12 / 1"))
+        #expect(r.stdout.contains("Microsoft.Dynamics.DataEntities.CustomerV3  13 / 1"))
     }
 
     @Test("output is deterministic: same input, same bytes")

@@ -60,6 +60,8 @@ public struct CustomerV3: Codable, Hashable, Sendable {
 
     public var partyNumber: String?
 
+    public var partyRecordId: ODataInt64
+
     /// Navigation to `Microsoft.Dynamics.DataEntities.SalesOrderHeaderV2`; set when expanded (`$expand`).
     public var salesOrderHeaders: [SalesOrderHeaderV2]?
 
@@ -77,6 +79,7 @@ public struct CustomerV3: Codable, Hashable, Sendable {
         salesCurrencyCode: String? = nil,
         customerCreatedDate: EDMDateTimeOffset,
         partyNumber: String? = nil,
+        partyRecordId: ODataInt64,
         salesOrderHeaders: [SalesOrderHeaderV2]? = nil
     ) {
         self.odataEtag = odataEtag
@@ -92,6 +95,7 @@ public struct CustomerV3: Codable, Hashable, Sendable {
         self.salesCurrencyCode = salesCurrencyCode
         self.customerCreatedDate = customerCreatedDate
         self.partyNumber = partyNumber
+        self.partyRecordId = partyRecordId
         self.salesOrderHeaders = salesOrderHeaders
     }
 
@@ -109,6 +113,7 @@ public struct CustomerV3: Codable, Hashable, Sendable {
         case salesCurrencyCode = "SalesCurrencyCode"
         case customerCreatedDate = "CustomerCreatedDate"
         case partyNumber = "PartyNumber"
+        case partyRecordId = "PartyRecordId"
         case salesOrderHeaders = "SalesOrderHeaders"
     }
 }
