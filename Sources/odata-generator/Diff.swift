@@ -79,6 +79,10 @@ struct Diff: ParsableCommand {
                 failed = true
                 continue
             }
+            let warnings = loaded.diagnostics.count { $0.severity == .warning }
+            if warnings > 0 {
+                writeStandardError("\(paths[i]): note: \(warnings) warning\(warnings == 1 ? "" : "s") (elements set aside are not compared); see odata-generator validate\n")
+            }
             if let model = loaded.model { models.append(model) }
         }
         if failed { exitProcess(ODataGenerator.Status.usage) }

@@ -204,6 +204,7 @@ public enum MetadataDiff {
             var byName: [String: MetadataSurface.Navigation] = [:]
             for nav in new where byName[nav.name] == nil { byName[nav.name] = nav }
             var seen: Set<String> = []
+            // A collection's nullability follows from its being one: it is reported only for an unchanged type.
             for nav in old {
                 seen.insert(nav.name)
                 let npath = path + "/" + nav.name
@@ -214,8 +215,7 @@ public enum MetadataDiff {
                 if nav.type != n.type {
                     add(.navigationPropertyTypeChanged, npath, true, old: nav.type, new: n.type,
                         "the navigation property has another Swift type")
-                }
-                if nav.nullable != n.nullable {
+                } else if nav.nullable != n.nullable {
                     add(.navigationPropertyNullabilityChanged, npath, false, old: Self.nullability(nav.nullable),
                         new: Self.nullability(n.nullable), "navigation properties are always optional in generated code")
                 }

@@ -77,6 +77,9 @@ public enum MetadataTrimmer {
         var droppedNavigationNames: [String: Set<String>] = [:]
         /// Terms used by kept annotations (qualified, aliases resolved).
         var usedTerms: Set<String> = []
+        /// Enum types named by `EnumMember` values of kept annotations (qualified, aliases resolved): kept too, so the
+        /// annotation values still resolve.
+        var annotationEnums: Set<String> = []
         /// `Annotations` elements kept: (schema, index).
         var keptGroups: Set<Decl> = []
 
@@ -198,6 +201,11 @@ public enum MetadataTrimmer {
 
         mutating func collectTerms(_ e: CSDLExpression) {
             switch e {
+            case .constant(.enumMember, let text):
+                for member in text.split(separator: " ") {
+                    guard let slash = member.firstIndex(of: "/") else { continue }
+                    annotationEnums.insert(model.normalize(String(member[..<slash])))
+                }
             case .collection(let items): for i in items { collectTerms(i) }
             case .record(let r):
                 collectTerms(r.annotations)
@@ -380,7 +388,8 @@ public enum MetadataTrimmer {
                     for (n, nav) in t.navigationProperties.enumerated() where navs.contains(n) { write(nav) }
                     write(t.annotations)
                     out.end()
-                case .enumType where enumTypes.contains(d):
+                case .enumType where enumTypes.contains(d)
+                    || annotationEnums.contains(schema.namespace + "." + schema.enumTypes[i].name):
                     let t = schema.enumTypes[i]
                     out.start("EnumType", [("Name", t.name),
                                            ("UnderlyingType", t.underlyingType == "Edm.Int32" ? nil : t.underlyingType),
