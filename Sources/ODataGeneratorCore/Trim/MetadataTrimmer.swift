@@ -292,7 +292,9 @@ public enum MetadataTrimmer {
         mutating func write() {
             collectUsedTerms()
             out.start("edmx:Edmx", [("Version", document.version.isEmpty ? "4.0" : document.version),
-                                    ("xmlns:edmx", "http://docs.oasis-open.org/odata/ns/edmx")])
+                                    ("xmlns:edmx", "http://docs.oasis-open.org/odata/ns/edmx"),
+                                    // Annotations of references and includes are CSDL elements, unprefixed.
+                                    ("xmlns", "http://docs.oasis-open.org/odata/ns/edm")])
             for ref in document.references { write(ref) }
             out.start("edmx:DataServices")
             for (s, schema) in document.schemas.enumerated() { write(schema, index: s) }
