@@ -94,6 +94,16 @@ extension CLITests {
         let c = try run(["diff", CLITests.sample, new, "--config", customers, "--fail-on", "breaking"])
         #expect(c.status == 1)
         #expect(c.stdout.contains("CustomerV3/PaymentTerms: property removed"))
+        // A set the config names that the new document no longer has: a breaking change, not a config error.
+        let original = try String(contentsOfFile: CLITests.packageRoot.appendingPathComponent(CLITests.sample).path, encoding: .utf8)
+        let withoutSet = original.replacingOccurrences(
+            of: #"<EntitySet Name="CustomersV3"[^>]*>[\s\S]*?</EntitySet>"#, with: "", options: .regularExpression)
+        #expect(withoutSet != original)
+        let gone = try temporaryFile(withoutSet, name: "gone.xml")
+        let g = try run(["diff", CLITests.sample, gone, "--config", customers, "--format", "json", "--fail-on", "breaking"])
+        #expect(g.status == 1, "\(g.stderr)")
+        #expect(g.stdout.contains("\"kind\" : \"entitySetRemoved\""))
+        #expect(g.stdout.contains("\"kind\" : \"entityTypeRemoved\""))
         let bad = (dir as NSString).appendingPathComponent("bad.yaml")
         try Data("include:\n  entitySets: [NoSuchSet]\n".utf8).write(to: URL(fileURLWithPath: bad))
         let b = try run(["diff", CLITests.sample, new, "--config", bad])

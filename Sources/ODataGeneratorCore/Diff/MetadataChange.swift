@@ -14,8 +14,9 @@ public struct MetadataChange: Sendable, Hashable, Codable {
         case singletonAdded, singletonRemoved, singletonTypeChanged
         case entityTypeAdded, entityTypeRemoved, complexTypeAdded, complexTypeRemoved
         case enumTypeAdded, enumTypeRemoved, typeDefinitionAdded, typeDefinitionRemoved, typeDefinitionChanged
-        case baseTypeChanged, keyChanged
+        case baseTypeChanged, keyChanged, openTypeChanged
         case propertyAdded, propertyRemoved, propertyTypeChanged, propertyNullabilityChanged, propertyFacetsChanged
+        case propertiesReordered
         case navigationPropertyAdded, navigationPropertyRemoved, navigationPropertyTypeChanged
         case navigationPropertyNullabilityChanged
         case enumMemberAdded, enumMemberRemoved, enumMemberValueChanged, enumFlagsChanged, enumUnderlyingTypeChanged

@@ -25,9 +25,11 @@ import ODataCSDL
 ///   fine). Non-nullable to nullable turns `T` into `T?`: uses stop compiling, and an app built from the old
 ///   document fails to decode the `null` the service may now send. Key properties are never optional in the
 ///   generated code, so nullability changes on them are neutral;
+/// - properties reordered: the memberwise initializer takes its labeled arguments in property order;
 /// - a new non-nullable property: the memberwise initializer (and so every create call) gains a required
 ///   parameter. A new non-nullable parameter likewise; a parameter becoming non-nullable; parameters reordered;
-/// - an enum becoming or ceasing to be flags; a member value changed in a flags enum (its bits are the API).
+/// - an enum becoming or ceasing to be flags; a member value changed in a flags enum (its bits are the API);
+/// - an open type becoming closed (its generated `additionalProperties` member is gone).
 ///
 /// A change is **additive** (non-breaking) otherwise: new entity sets, singletons, types, operations, imports,
 /// navigation properties (generated as optional expanded values); a new nullable property or parameter (optional,
@@ -35,7 +37,7 @@ import ODataCSDL
 /// apps keep decoding); a parameter becoming nullable (Swift promotes a value to an optional argument); facet
 /// changes (`MaxLength`, `Precision`, `Scale`, `SRID`, `Unicode`: the generated Swift types do not carry them); a
 /// navigation property's nullability (always optional in generated code); a member value in a non-flags enum
-/// (enums travel by name); an enum's underlying type unless it is flags.
+/// (enums travel by name); an enum's underlying type unless it is flags; a closed type becoming open.
 public enum MetadataDiff {
     /// Compares `old` with `new`. With selections, each side is restricted to its selection (types, sets,
     /// operations, imports, and only the navigation properties the selection keeps): an element that leaves the
@@ -141,6 +143,11 @@ public enum MetadataDiff {
                     add(.baseTypeChanged, path, true, old: t.baseType, new: n.baseType,
                         "inherited properties and polymorphic decoding change")
                 }
+                if t.isOpenType != n.isOpenType {
+                    add(.openTypeChanged, path, t.isOpenType, old: "OpenType=\(t.isOpenType)", new: "OpenType=\(n.isOpenType)",
+                        t.isOpenType ? "the generated additionalProperties member is gone"
+                            : "the generated type gains additionalProperties (dynamic properties) and loses nothing")
+                }
                 if t.key != n.key {
                     add(.keyChanged, path, true, old: t.key.joined(separator: ","), new: n.key.joined(separator: ","),
                         "the generated key struct and every key lookup change")
@@ -190,6 +197,14 @@ public enum MetadataDiff {
                         add(.propertyAdded, path + "/" + p.name, true, new: Self.describe(p.type, nullable: p.nullable),
                             "a new non-optional property is a required initializer parameter (every create call changes)")
                     }
+                }
+                // The memberwise initializer takes properties in declaration order (inherited first).
+                let oldOrder = t.properties.map(\.name).filter { newProperties[$0] != nil }
+                let common = Set(oldOrder)
+                let newOrder = n.properties.map(\.name).filter { common.contains($0) }
+                if oldOrder != newOrder {
+                    add(.propertiesReordered, path, true, old: oldOrder.joined(separator: ","), new: newOrder.joined(separator: ","),
+                        "the memberwise initializer takes its arguments in property order")
                 }
                 navigation(path, t.navigation, n.navigation)
             }

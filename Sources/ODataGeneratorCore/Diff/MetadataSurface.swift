@@ -21,6 +21,7 @@ struct MetadataSurface: Sendable {
         var qualifiedName: String
         var name: String
         var isEntity: Bool
+        var isOpenType: Bool
         var baseType: String?
         var key: [String]
         var properties: [Property]
@@ -143,7 +144,7 @@ struct MetadataSurface: Sendable {
                          facets: facets(model.csdl(p, ofEntity: true).facets))
             }
             structuredTypes[t.qualifiedName] = StructuredType(
-                qualifiedName: t.qualifiedName, name: t.name, isEntity: true,
+                qualifiedName: t.qualifiedName, name: t.name, isEntity: true, isOpenType: t.isOpenType,
                 baseType: t.baseType.map { model.entityTypes[$0].qualifiedName },
                 key: t.key.map { $0.alias ?? $0.name }, properties: properties,
                 navigation: navigation(t.navigationProperties, isEntity: true, owner: i))
@@ -156,7 +157,7 @@ struct MetadataSurface: Sendable {
             }
             // An entity type and a complex type of one name cannot both exist (the reader rejects it).
             structuredTypes[t.qualifiedName] = StructuredType(
-                qualifiedName: t.qualifiedName, name: t.name, isEntity: false,
+                qualifiedName: t.qualifiedName, name: t.name, isEntity: false, isOpenType: t.isOpenType,
                 baseType: t.baseType.map { model.complexTypes[$0].qualifiedName },
                 key: [], properties: properties,
                 navigation: navigation(t.navigationProperties, isEntity: false, owner: i))

@@ -233,6 +233,25 @@ struct MetadataDiffTests {
         try Self.check(Self.edited("MaxLength=\"60\"", "MaxLength=\"100\""), [.init(.propertyFacetsChanged, "Customer/Name", false)])
     }
 
+    @Test("properties reordered: breaking (initializer arguments come in property order)")
+    func reordered() throws {
+        let swapped = Self.edited(
+            "<Property Name=\"Name\" Type=\"Edm.String\" MaxLength=\"60\"/>\n        <Property Name=\"CreditLimit\" Type=\"Edm.Decimal\" Nullable=\"false\"/>",
+            "<Property Name=\"CreditLimit\" Type=\"Edm.Decimal\" Nullable=\"false\"/>\n        <Property Name=\"Name\" Type=\"Edm.String\" MaxLength=\"60\"/>")
+        let report = try Self.diff(swapped)
+        #expect(report.changes.map { Expected($0.kind, $0.path, $0.breaking) } == [.init(.propertiesReordered, "Customer", true)])
+        #expect(report.changes.first?.old == "dataAreaId,CustomerAccount,Name,CreditLimit,Blocked")
+        #expect(report.changes.first?.new == "dataAreaId,CustomerAccount,CreditLimit,Name,Blocked")
+    }
+
+    @Test("open type: becoming open additive, becoming closed breaking")
+    func openType() throws {
+        let open = Self.edited("<EntityType Name=\"Order\">", "<EntityType Name=\"Order\" OpenType=\"true\">")
+        try Self.check(open, [.init(.openTypeChanged, "Order", false)])
+        let report = MetadataDiff.compare(old: try Self.model(open), new: try Self.model(Self.base))
+        #expect(report.changes.map { Expected($0.kind, $0.path, $0.breaking) } == [.init(.openTypeChanged, "Order", true)])
+    }
+
     @Test("navigation: removed breaking, added additive, target changed breaking")
     func navigation() throws {
         try Self.check(Self.edited("<NavigationProperty Name=\"Orders\" Type=\"Collection(NS.Order)\"/>", "")
