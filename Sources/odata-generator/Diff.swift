@@ -17,9 +17,10 @@ struct Diff: ParsableCommand {
             Compares entity sets, singletons, entity/complex/enum types, type definitions, properties, keys, \
             navigation properties, enum members, actions and functions (every overload) with their parameters, and \
             imports. Renames show as a removal plus an addition. Breaking: anything removed, a type changed, a key or \
-            base type changed, a property's nullability changed (either way), a new non-nullable property or \
-            parameter, an enum member removed. Additive: new sets, types, operations, optional properties, enum \
-            members (generated enums tolerate unknown members), facet changes.
+            base type changed, a property's nullability changed (either way), properties reordered, a new \
+            non-nullable property or parameter, an enum member removed, an open type closed. Additive: new sets, \
+            types, operations, navigation, optional properties and parameters, enum members (generated enums \
+            tolerate unknown members), facet changes. The full rule: MetadataDiff in ODataGeneratorCore.
 
             With --config, both documents are restricted to the config's selection (and its closure).
             --format json prints {"changes":[{"kind","path","breaking","old","new","reason"}],\

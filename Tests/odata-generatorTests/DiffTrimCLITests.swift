@@ -31,8 +31,8 @@ extension CLITests {
         let new = try changedSample()
         let r = try run(["diff", CLITests.sample, new])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Breaking changes (1):\n  CustomerV3/PaymentTerms: property removed (was Edm.String)\n"))
-        #expect(r.stdout.contains("Additive changes (1):\n  CustVendorBlocked/Later: enum member added (6)\n"))
+        #expect(r.stdout.contains("Breaking changes (1):\n- CustomerV3/PaymentTerms: property removed (was Edm.String)\n"))
+        #expect(r.stdout.contains("Additive changes (1):\n- CustVendorBlocked/Later: enum member added (6)\n"))
         #expect(r.stdout.hasSuffix("Summary: 1 breaking, 1 additive, 2 total\n"))
     }
 

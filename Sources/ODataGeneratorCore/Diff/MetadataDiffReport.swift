@@ -46,12 +46,13 @@ public struct MetadataDiffReport: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// A report for a pull request: breaking changes first, then additive ones, each group sorted by path, and a
-    /// summary line. `old` and `new` names say what the two documents were.
+    /// A report for a pull request (plain text that also reads as a Markdown list): breaking changes first, each
+    /// with its reason on the next line, then additive ones, each group sorted by path, and a summary line.
+    /// `old` and `new` name the two documents.
     public func text(old: String, new: String) -> String {
         var out = "Metadata diff: \(old) -> \(new)\n"
         func line(_ c: MetadataChange) -> String {
-            var s = "  \(c.path): \(c.kind.words)"
+            var s = "- \(c.path): \(c.kind.words)"
             switch (c.old, c.new) {
             case let (o?, n?): s += " (\(o.isEmpty ? "none" : o) -> \(n.isEmpty ? "none" : n))"
             case let (o?, nil): s += " (was \(o))"
@@ -64,7 +65,7 @@ public struct MetadataDiffReport: Sendable {
         let additive = changes.filter { !$0.breaking }
         if !breaking.isEmpty {
             out += "\nBreaking changes (\(breaking.count)):\n"
-            for c in breaking { out += line(c) + "      \(c.reason)\n" }
+            for c in breaking { out += line(c) + "  \(c.reason)\n" }
         }
         if !additive.isEmpty {
             out += "\nAdditive changes (\(additive.count)):\n"

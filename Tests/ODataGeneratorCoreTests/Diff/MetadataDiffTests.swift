@@ -359,8 +359,8 @@ struct MetadataDiffTests {
         let summary = try #require(object["summary"] as? [String: Int])
         #expect(summary == ["breaking": 1, "additive": 1, "total": 2])
         let text = report.text(old: "a.xml", new: "b.xml")
-        #expect(text.contains("Breaking changes (1):\n  Order/Amount: property removed (was Edm.Decimal)\n"))
-        #expect(text.contains("Additive changes (1):\n  NoYes/Maybe: enum member added (2)\n"))
+        #expect(text.contains("Breaking changes (1):\n- Order/Amount: property removed (was Edm.Decimal)\n"))
+        #expect(text.contains("Additive changes (1):\n- NoYes/Maybe: enum member added (2)\n"))
         #expect(text.hasSuffix("Summary: 1 breaking, 1 additive, 2 total\n"))
     }
 }
