@@ -10,18 +10,31 @@
 public struct MetadataChange: Sendable, Hashable, Codable {
     /// What changed. The raw value is the `kind` of the JSON contract.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// An entity set added, removed, or now of another entity type.
         case entitySetAdded, entitySetRemoved, entitySetTypeChanged
+        /// A singleton added, removed, or now of another entity type.
         case singletonAdded, singletonRemoved, singletonTypeChanged
+        /// An entity or complex type added or removed (an entity type turned complex is both).
         case entityTypeAdded, entityTypeRemoved, complexTypeAdded, complexTypeRemoved
+        /// An enum type or type definition added or removed; a type definition's underlying type or facets changed.
         case enumTypeAdded, enumTypeRemoved, typeDefinitionAdded, typeDefinitionRemoved, typeDefinitionChanged
+        /// A structured type's base type, key (names, order, aliases) or `OpenType` changed.
         case baseTypeChanged, keyChanged, openTypeChanged
+        /// A structural property added, removed, or its type, nullability or facets changed.
         case propertyAdded, propertyRemoved, propertyTypeChanged, propertyNullabilityChanged, propertyFacetsChanged
+        /// The remaining properties of a type come in another order.
         case propertiesReordered
+        /// A navigation property added, removed, or its target type (or collection-ness) changed.
         case navigationPropertyAdded, navigationPropertyRemoved, navigationPropertyTypeChanged
+        /// A navigation property's nullability changed.
         case navigationPropertyNullabilityChanged
+        /// An enum member added, removed or given another value; an enum's `IsFlags` or underlying type changed.
         case enumMemberAdded, enumMemberRemoved, enumMemberValueChanged, enumFlagsChanged, enumUnderlyingTypeChanged
+        /// An action or function overload added or removed, its return type changed, its parameters reordered.
         case operationAdded, operationRemoved, operationReturnTypeChanged, operationParametersReordered
+        /// A parameter added, removed, or its type, nullability or facets changed.
         case parameterAdded, parameterRemoved, parameterTypeChanged, parameterNullabilityChanged, parameterFacetsChanged
+        /// An action or function import added, removed, or calling another operation or naming another entity set.
         case operationImportAdded, operationImportRemoved, operationImportChanged
 
         /// How the kind reads in the text report (`property removed`).

@@ -196,7 +196,8 @@ struct MetadataSurface: Sendable {
             let offset = op.isBound ? 1 : 0
             var parameters: [Parameter] = []
             for (n, p) in op.parameters.enumerated() where n >= offset {
-                let f = n < csdl.parameters.count ? facets(csdl.parameters[n].facets) : ""
+                // By name: a parameter the resolver set aside would shift positions.
+                let f = csdl.parameters.first { $0.name == p.name }.map { facets($0.facets) } ?? ""
                 parameters.append(Parameter(name: p.name, type: model.typeName(p.type), nullable: p.nullable, facets: f))
             }
             let returnType = op.returnType.map { r in
