@@ -1,0 +1,304 @@
+import Foundation
+
+/// Where generated queries send their requests: the service root (and, for execution, the client).
+public struct ODataServiceContext: Sendable {
+    /// The service root, ending with `/`.
+    public let serviceRoot: URL
+
+    /// A context for a service root (a `/` is appended when missing).
+    public init(serviceRoot: URL) {
+        let text = serviceRoot.absoluteString
+        self.serviceRoot = text.hasSuffix("/") ? serviceRoot : (URL(string: text + "/") ?? serviceRoot)
+    }
+
+    /// The absolute URL of an encoded relative path and encoded query pairs.
+    func url(_ path: String, _ pairs: [String]) -> URL {
+        let text = serviceRoot.absoluteString + path + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&"))
+        // Every character outside the RFC 3986 unreserved set and the OData delimiters is percent-encoded, so
+        // the text is always a valid URL; the fallback is never taken.
+        return URL(string: text) ?? serviceRoot
+    }
+}
+
+/// A query on a collection (an entity set, or a collection reached by navigation): typed `filter`, `select`,
+/// `expand`, `orderBy`, `top`, `skip`, `count`, custom options. Every builder returns a new query; ``url`` is the
+/// request URL.
+///
+/// `Row` is what a response row decodes to: the entity type, or ``ODataPartial`` after `select` (a response to a
+/// `$select` lacks the unselected properties, including non-nullable ones, so it cannot decode as the entity).
+public struct ODataQuery<Entity: ODataEntityType, Row: Decodable & Sendable>: Sendable {
+    /// The service the query goes to.
+    public let context: ODataServiceContext
+    /// The resource path relative to the service root, percent-encoded (`CustomersV3`,
+    /// `CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')/SalesOrderHeaders`).
+    public let path: String
+    /// The query options.
+    public var options: ODataQueryOptions
+
+    /// A query on the collection at `path` (percent-encoded, relative to the service root).
+    public init(context: ODataServiceContext, path: String, options: ODataQueryOptions = ODataQueryOptions()) {
+        self.context = context
+        self.path = path
+        self.options = options
+    }
+
+    /// A query on an entity set.
+    public init(context: ODataServiceContext, entitySet: String) {
+        self.init(context: context, path: ODataURLEncoding.pathSegment(entitySet))
+    }
+
+    /// The request URL.
+    public var url: URL { context.url(path, options.encodedPairs()) }
+
+    /// The URL of `.../$count` with this query's filter (and `cross-company`, custom options).
+    public var countURL: URL { context.url(path + "/$count", options.encodedPairs(forCount: true)) }
+
+    private func with(_ change: (inout ODataQueryOptions) -> Void) -> ODataQuery {
+        var copy = self
+        change(&copy.options)
+        return copy
+    }
+
+    /// Adds a filter (several filters are joined with `and`): `.filter { $0.creditLimit > 10_000 }`.
+    public func filter(_ condition: (Entity.Fields) -> ODataFilter) -> ODataQuery {
+        let f = condition(Entity.Fields(prefix: ""))
+        return with { $0.filters.append(f) }
+    }
+
+    /// Adds a filter expression.
+    public func filter(_ condition: ODataFilter) -> ODataQuery { with { $0.filters.append(condition) } }
+
+    /// Selects properties; the rows become ``ODataPartial`` projections whose properties read as optionals.
+    public func select<each V>(_ fields: repeat KeyPath<Entity.Fields, ODataField<each V, Entity.Profile>>)
+        -> ODataQuery<Entity, ODataPartial<Entity>>
+    {
+        let all = Entity.Fields(prefix: "")
+        var paths: [String] = options.select
+        for field in repeat each fields { paths.append(all[keyPath: field].path) }
+        var options = self.options
+        options.select = paths
+        return ODataQuery<Entity, ODataPartial<Entity>>(context: context, path: path, options: options)
+    }
+
+    /// Expands a single-valued navigation property.
+    public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataQuery {
+        let item = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        return with { $0.expand.append(item) }
+    }
+
+    /// Expands a collection-valued navigation property.
+    public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataQuery {
+        let item = Entity.Fields(prefix: "")[keyPath: navigation].path
+        return with { $0.expand.append(item) }
+    }
+
+    /// Orders by a property (call again for further keys).
+    public func orderBy<V>(_ field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>,
+                           _ order: ODataSortOrder = .ascending) -> ODataQuery {
+        let item = Entity.Fields(prefix: "")[keyPath: field].path + (order == .descending ? " desc" : "")
+        return with { $0.orderBy.append(item) }
+    }
+
+    /// At most `count` rows (`$top`).
+    public func top(_ count: Int) -> ODataQuery { with { $0.top = count } }
+
+    /// Skips `count` rows (`$skip`).
+    public func skip(_ count: Int) -> ODataQuery { with { $0.skip = count } }
+
+    /// Asks for the total count with the rows (`$count=true`); read it from the first page.
+    public func count(_ include: Bool) -> ODataQuery { with { $0.count = include } }
+
+    /// Adds a custom query option (`name=value`, both percent-encoded).
+    public func option(_ name: String, _ value: String) -> ODataQuery {
+        with { $0.custom.append(ODataQueryOptions.CustomOption(name: name, value: value)) }
+    }
+
+    /// The entity with a key predicate in this collection.
+    public func key(predicate: ODataKeyPredicate) -> ODataEntityRequest<Entity, Entity> {
+        ODataEntityRequest(context: context, path: path + predicate.encoded)
+    }
+}
+
+extension ODataQuery where Entity: ODataKeyedEntity {
+    /// The entity with `key` in this collection.
+    public func key(_ key: Entity.Key) -> ODataEntityRequest<Entity, Entity> { self.key(predicate: key.keyPredicate) }
+}
+
+extension ODataQuery where Entity: ODataCompanySpecific {
+    /// Reads all companies (`cross-company=true`). Without it F&O reads only the caller's default company, also
+    /// when the filter names other `dataAreaId` values: the option is never added implicitly.
+    public func crossCompany(_ enabled: Bool = true) -> ODataQuery { with { $0.crossCompany = enabled } }
+}
+
+extension ODataQuery where Entity.Profile == ODataGenericProfile {
+    /// Expands a single-valued navigation property with nested options (generic OData v4 only; F&O has one level).
+    public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>,
+                                         _ nested: (ODataExpandOptions<N.Entity>) -> ODataExpandOptions<N.Entity>) -> ODataQuery {
+        let name = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        let item = nested(ODataExpandOptions<N.Entity>()).item(name)
+        return with { $0.expand.append(item) }
+    }
+
+    /// Expands a collection-valued navigation property with nested options (generic OData v4 only).
+    public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>,
+                          _ nested: (ODataExpandOptions<T>) -> ODataExpandOptions<T>) -> ODataQuery {
+        let name = Entity.Fields(prefix: "")[keyPath: navigation].path
+        let item = nested(ODataExpandOptions<T>()).item(name)
+        return with { $0.expand.append(item) }
+    }
+}
+
+/// Options inside `$expand=Nav(...)` (generic OData v4 only).
+public struct ODataExpandOptions<Entity: ODataEntityType>: Sendable {
+    var options = ODataQueryOptions()
+
+    init() {}
+
+    func item(_ name: String) -> String {
+        let nested = options.nestedText
+        return nested.isEmpty ? name : name + "(" + nested + ")"
+    }
+
+    private func with(_ change: (inout ODataQueryOptions) -> Void) -> ODataExpandOptions {
+        var copy = self
+        change(&copy.options)
+        return copy
+    }
+
+    /// `$filter` on the related entities.
+    public func filter(_ condition: (Entity.Fields) -> ODataFilter) -> ODataExpandOptions {
+        let f = condition(Entity.Fields(prefix: ""))
+        return with { $0.filters.append(f) }
+    }
+
+    /// `$select` on the related entities.
+    public func select<each V>(_ fields: repeat KeyPath<Entity.Fields, ODataField<each V, Entity.Profile>>) -> ODataExpandOptions {
+        let all = Entity.Fields(prefix: "")
+        var paths: [String] = []
+        for field in repeat each fields { paths.append(all[keyPath: field].path) }
+        return with { $0.select += paths }
+    }
+
+    /// `$orderby` on the related entities.
+    public func orderBy<V>(_ field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>,
+                           _ order: ODataSortOrder = .ascending) -> ODataExpandOptions {
+        let item = Entity.Fields(prefix: "")[keyPath: field].path + (order == .descending ? " desc" : "")
+        return with { $0.orderBy.append(item) }
+    }
+
+    /// `$top` on the related entities.
+    public func top(_ count: Int) -> ODataExpandOptions { with { $0.top = count } }
+
+    /// `$skip` on the related entities.
+    public func skip(_ count: Int) -> ODataExpandOptions { with { $0.skip = count } }
+
+    /// A further level of expansion.
+    public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataExpandOptions {
+        let item = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        return with { $0.expand.append(item) }
+    }
+
+    /// A further level of expansion (collection).
+    public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataExpandOptions {
+        let item = Entity.Fields(prefix: "")[keyPath: navigation].path
+        return with { $0.expand.append(item) }
+    }
+}
+
+/// One entity addressed by key (or a single-valued navigation): `select`, `expand`, navigation, and (with a
+/// client) `fetch`, `update`, `delete`, bound operations.
+public struct ODataEntityRequest<Entity: ODataEntityType, Row: Decodable & Sendable>: Sendable {
+    /// The service the request goes to.
+    public let context: ODataServiceContext
+    /// The resource path relative to the service root, percent-encoded.
+    public let path: String
+    /// `$select` and `$expand` (other options do not apply to one entity).
+    public var options: ODataQueryOptions
+
+    /// A request for the entity at `path`.
+    public init(context: ODataServiceContext, path: String, options: ODataQueryOptions = ODataQueryOptions()) {
+        self.context = context
+        self.path = path
+        self.options = options
+    }
+
+    /// The request URL.
+    public var url: URL { context.url(path, options.encodedPairs()) }
+
+    /// The URL without query options (the target of PATCH and DELETE).
+    public var entityURL: URL { context.url(path, []) }
+
+    /// Selects properties; the result becomes an ``ODataPartial``.
+    public func select<each V>(_ fields: repeat KeyPath<Entity.Fields, ODataField<each V, Entity.Profile>>)
+        -> ODataEntityRequest<Entity, ODataPartial<Entity>>
+    {
+        let all = Entity.Fields(prefix: "")
+        var options = self.options
+        for field in repeat each fields { options.select.append(all[keyPath: field].path) }
+        return ODataEntityRequest<Entity, ODataPartial<Entity>>(context: context, path: path, options: options)
+    }
+
+    /// Expands a single-valued navigation property.
+    public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataEntityRequest {
+        var copy = self
+        copy.options.expand.append(Entity.Fields(prefix: "")[keyPath: navigation].navigationPath)
+        return copy
+    }
+
+    /// Expands a collection-valued navigation property.
+    public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataEntityRequest {
+        var copy = self
+        copy.options.expand.append(Entity.Fields(prefix: "")[keyPath: navigation].path)
+        return copy
+    }
+
+    /// The related entity of a single-valued navigation property: `.navigate(\.customer)`.
+    public func navigate<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataEntityRequest<N.Entity, N.Entity> {
+        let name = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        return ODataEntityRequest<N.Entity, N.Entity>(context: context, path: path + "/" + ODataURLEncoding.pathSegment(name))
+    }
+
+    /// The related collection of a collection-valued navigation property: `.navigate(\.salesOrderHeaders)`.
+    public func navigate<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataQuery<T, T> {
+        let name = Entity.Fields(prefix: "")[keyPath: navigation].path
+        return ODataQuery<T, T>(context: context, path: path + "/" + ODataURLEncoding.pathSegment(name))
+    }
+}
+
+/// A row read with `$select`: the selected properties read as optionals (absent when not selected or null), so a
+/// response without unselected non-nullable properties still decodes. `row.customerAccount` is `String?`.
+@dynamicMemberLookup
+public struct ODataPartial<Entity: ODataEntityType>: Decodable, Sendable {
+    /// The row as sent.
+    public let json: ODataJSONValue
+
+    /// A projection of a JSON object.
+    public init(json: ODataJSONValue) { self.json = json }
+
+    public init(from decoder: any Decoder) throws {
+        json = try ODataJSONValue(from: decoder)
+        guard json.members != nil else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath,
+                                                                    debugDescription: "expected a JSON object for a row of \(Entity.edmName)"))
+        }
+    }
+
+    /// The `@odata.etag` of the row, when the service sent one.
+    public var odataEtag: String? { json["@odata.etag"]?.stringValue }
+
+    /// A property's value, or nil when it is absent (not selected) or null; a value that does not decode as the
+    /// property's type throws.
+    public func value<V: Decodable>(_ field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>) throws -> V? {
+        let name = Entity.Fields(prefix: "")[keyPath: field].name
+        guard let v = json[name], !v.isNull else { return nil }
+        return try v.decode(V.self)
+    }
+
+    /// A property's value, or nil when it is absent, null or does not decode (use ``value(_:)`` to see why).
+    public subscript<V: Decodable>(dynamicMember field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>) -> V? {
+        try? value(field)
+    }
+
+    /// The whole entity, when the row has every property it needs.
+    public func entity() throws -> Entity { try json.decode(Entity.self) }
+}
