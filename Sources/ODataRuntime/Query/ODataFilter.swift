@@ -193,12 +193,12 @@ public struct ODataCollectionNavigation<Target: ODataEntityType>: Sendable {
 extension ODataCollectionNavigation where Target.Profile == ODataGenericProfile {
     /// `Path/any(d:condition)`: some related entity matches.
     public func any(_ condition: (Target.Fields) -> ODataFilter) -> ODataFilter {
-        ODataFilter(path + "/any(d:" + condition(Target.Fields(prefix: "d/")).text + ")")
+        ODataFilter(path + "/any(d:" + condition(Target.Fields(odataPathPrefix: "d/")).text + ")")
     }
     /// `Path/any()`: there is at least one related entity.
     public func any() -> ODataFilter { ODataFilter(path + "/any()") }
     /// `Path/all(d:condition)`: every related entity matches.
     public func all(_ condition: (Target.Fields) -> ODataFilter) -> ODataFilter {
-        ODataFilter(path + "/all(d:" + condition(Target.Fields(prefix: "d/")).text + ")")
+        ODataFilter(path + "/all(d:" + condition(Target.Fields(odataPathPrefix: "d/")).text + ")")
     }
 }

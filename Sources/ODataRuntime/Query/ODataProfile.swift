@@ -43,14 +43,16 @@ public protocol ODataFieldSet: Sendable {
     /// The entity type the fields belong to.
     associatedtype Entity: ODataEntityType
     /// The path prefix every descriptor starts with (empty, or ending with `/`).
-    var prefix: String { get }
+    var odataPathPrefix: String { get }
     /// Makes the descriptors for a path prefix.
-    init(prefix: String)
+    init(odataPathPrefix: String)
 }
 
 extension ODataFieldSet {
     /// The path of the navigation property these fields were reached through (the prefix without its `/`).
-    public var navigationPath: String { prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix }
+    public var odataNavigationPath: String {
+        odataPathPrefix.hasSuffix("/") ? String(odataPathPrefix.dropLast()) : odataPathPrefix
+    }
 }
 
 /// Path building for generated descriptors (no operator expressions in generated code).

@@ -61,7 +61,7 @@ public struct ODataQuery<Entity: ODataEntityType, Row: Decodable & Sendable>: Se
 
     /// Adds a filter (several filters are joined with `and`): `.filter { $0.creditLimit > 10_000 }`.
     public func filter(_ condition: (Entity.Fields) -> ODataFilter) -> ODataQuery {
-        let f = condition(Entity.Fields(prefix: ""))
+        let f = condition(Entity.Fields(odataPathPrefix: ""))
         return with { $0.filters.append(f) }
     }
 
@@ -72,7 +72,7 @@ public struct ODataQuery<Entity: ODataEntityType, Row: Decodable & Sendable>: Se
     public func select<each V>(_ fields: repeat KeyPath<Entity.Fields, ODataField<each V, Entity.Profile>>)
         -> ODataQuery<Entity, ODataPartial<Entity>>
     {
-        let all = Entity.Fields(prefix: "")
+        let all = Entity.Fields(odataPathPrefix: "")
         var paths: [String] = options.select
         for field in repeat each fields { paths.append(all[keyPath: field].path) }
         var options = self.options
@@ -82,20 +82,20 @@ public struct ODataQuery<Entity: ODataEntityType, Row: Decodable & Sendable>: Se
 
     /// Expands a single-valued navigation property.
     public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataQuery {
-        let item = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        let item = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].odataNavigationPath
         return with { $0.expand.append(item) }
     }
 
     /// Expands a collection-valued navigation property.
     public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataQuery {
-        let item = Entity.Fields(prefix: "")[keyPath: navigation].path
+        let item = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].path
         return with { $0.expand.append(item) }
     }
 
     /// Orders by a property (call again for further keys).
     public func orderBy<V>(_ field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>,
                            _ order: ODataSortOrder = .ascending) -> ODataQuery {
-        let item = Entity.Fields(prefix: "")[keyPath: field].path + (order == .descending ? " desc" : "")
+        let item = Entity.Fields(odataPathPrefix: "")[keyPath: field].path + (order == .descending ? " desc" : "")
         return with { $0.orderBy.append(item) }
     }
 
@@ -134,7 +134,7 @@ extension ODataQuery where Entity.Profile == ODataGenericProfile {
     /// Expands a single-valued navigation property with nested options (generic OData v4 only; F&O has one level).
     public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>,
                                          _ nested: (ODataExpandOptions<N.Entity>) -> ODataExpandOptions<N.Entity>) -> ODataQuery {
-        let name = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        let name = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].odataNavigationPath
         let item = nested(ODataExpandOptions<N.Entity>()).item(name)
         return with { $0.expand.append(item) }
     }
@@ -142,7 +142,7 @@ extension ODataQuery where Entity.Profile == ODataGenericProfile {
     /// Expands a collection-valued navigation property with nested options (generic OData v4 only).
     public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>,
                           _ nested: (ODataExpandOptions<T>) -> ODataExpandOptions<T>) -> ODataQuery {
-        let name = Entity.Fields(prefix: "")[keyPath: navigation].path
+        let name = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].path
         let item = nested(ODataExpandOptions<T>()).item(name)
         return with { $0.expand.append(item) }
     }
@@ -167,13 +167,13 @@ public struct ODataExpandOptions<Entity: ODataEntityType>: Sendable {
 
     /// `$filter` on the related entities.
     public func filter(_ condition: (Entity.Fields) -> ODataFilter) -> ODataExpandOptions {
-        let f = condition(Entity.Fields(prefix: ""))
+        let f = condition(Entity.Fields(odataPathPrefix: ""))
         return with { $0.filters.append(f) }
     }
 
     /// `$select` on the related entities.
     public func select<each V>(_ fields: repeat KeyPath<Entity.Fields, ODataField<each V, Entity.Profile>>) -> ODataExpandOptions {
-        let all = Entity.Fields(prefix: "")
+        let all = Entity.Fields(odataPathPrefix: "")
         var paths: [String] = []
         for field in repeat each fields { paths.append(all[keyPath: field].path) }
         return with { $0.select += paths }
@@ -182,7 +182,7 @@ public struct ODataExpandOptions<Entity: ODataEntityType>: Sendable {
     /// `$orderby` on the related entities.
     public func orderBy<V>(_ field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>,
                            _ order: ODataSortOrder = .ascending) -> ODataExpandOptions {
-        let item = Entity.Fields(prefix: "")[keyPath: field].path + (order == .descending ? " desc" : "")
+        let item = Entity.Fields(odataPathPrefix: "")[keyPath: field].path + (order == .descending ? " desc" : "")
         return with { $0.orderBy.append(item) }
     }
 
@@ -194,13 +194,13 @@ public struct ODataExpandOptions<Entity: ODataEntityType>: Sendable {
 
     /// A further level of expansion.
     public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataExpandOptions {
-        let item = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        let item = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].odataNavigationPath
         return with { $0.expand.append(item) }
     }
 
     /// A further level of expansion (collection).
     public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataExpandOptions {
-        let item = Entity.Fields(prefix: "")[keyPath: navigation].path
+        let item = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].path
         return with { $0.expand.append(item) }
     }
 }
@@ -232,7 +232,7 @@ public struct ODataEntityRequest<Entity: ODataEntityType, Row: Decodable & Senda
     public func select<each V>(_ fields: repeat KeyPath<Entity.Fields, ODataField<each V, Entity.Profile>>)
         -> ODataEntityRequest<Entity, ODataPartial<Entity>>
     {
-        let all = Entity.Fields(prefix: "")
+        let all = Entity.Fields(odataPathPrefix: "")
         var options = self.options
         for field in repeat each fields { options.select.append(all[keyPath: field].path) }
         return ODataEntityRequest<Entity, ODataPartial<Entity>>(context: context, path: path, options: options)
@@ -241,26 +241,26 @@ public struct ODataEntityRequest<Entity: ODataEntityType, Row: Decodable & Senda
     /// Expands a single-valued navigation property.
     public func expand<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataEntityRequest {
         var copy = self
-        copy.options.expand.append(Entity.Fields(prefix: "")[keyPath: navigation].navigationPath)
+        copy.options.expand.append(Entity.Fields(odataPathPrefix: "")[keyPath: navigation].odataNavigationPath)
         return copy
     }
 
     /// Expands a collection-valued navigation property.
     public func expand<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataEntityRequest {
         var copy = self
-        copy.options.expand.append(Entity.Fields(prefix: "")[keyPath: navigation].path)
+        copy.options.expand.append(Entity.Fields(odataPathPrefix: "")[keyPath: navigation].path)
         return copy
     }
 
     /// The related entity of a single-valued navigation property: `.navigate(\.customer)`.
     public func navigate<N: ODataFieldSet>(_ navigation: KeyPath<Entity.Fields, N>) -> ODataEntityRequest<N.Entity, N.Entity> {
-        let name = Entity.Fields(prefix: "")[keyPath: navigation].navigationPath
+        let name = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].odataNavigationPath
         return ODataEntityRequest<N.Entity, N.Entity>(context: context, path: path + "/" + ODataURLEncoding.pathSegment(name))
     }
 
     /// The related collection of a collection-valued navigation property: `.navigate(\.salesOrderHeaders)`.
     public func navigate<T>(_ navigation: KeyPath<Entity.Fields, ODataCollectionNavigation<T>>) -> ODataQuery<T, T> {
-        let name = Entity.Fields(prefix: "")[keyPath: navigation].path
+        let name = Entity.Fields(odataPathPrefix: "")[keyPath: navigation].path
         return ODataQuery<T, T>(context: context, path: path + "/" + ODataURLEncoding.pathSegment(name))
     }
 }
@@ -289,7 +289,7 @@ public struct ODataPartial<Entity: ODataEntityType>: Decodable, Sendable {
     /// A property's value, or nil when it is absent (not selected) or null; a value that does not decode as the
     /// property's type throws.
     public func value<V: Decodable>(_ field: KeyPath<Entity.Fields, ODataField<V, Entity.Profile>>) throws -> V? {
-        let name = Entity.Fields(prefix: "")[keyPath: field].name
+        let name = Entity.Fields(odataPathPrefix: "")[keyPath: field].name
         guard let v = json[name], !v.isNull else { return nil }
         return try v.decode(V.self)
     }
