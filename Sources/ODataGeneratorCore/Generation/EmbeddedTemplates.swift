@@ -117,7 +117,7 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
     ///{{#text}} {{text}}{{/text}}
 {{/docLines}}
     {{access}}func {{name}}({{#parameters}}{{declaration}}{{^isLast}}, {{/isLast}}{{/parameters}}) -> ODataOperation<{{resultType}}> {
-        {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} operation: ODataOperation<{{resultType}}> = ODataOperation<{{resultType}}>.{{#isAction}}action{{/isAction}}{{^isAction}}function{{/isAction}}(context: context, path: {{basePath}}, name: "{{edmName}}", resultInValue: {{#resultInValue}}true{{/resultInValue}}{{^resultInValue}}false{{/resultInValue}})
+        {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} operation: ODataOperation<{{resultType}}> = ODataOperation<{{resultType}}>.{{#isAction}}action{{/isAction}}{{^isAction}}function{{/isAction}}(context: self.context, path: {{basePath}}, name: "{{edmName}}", resultInValue: {{#resultInValue}}true{{/resultInValue}}{{^resultInValue}}false{{/resultInValue}})
 {{#parameters}}
         operation.{{#isAction}}bodyParameter{{/isAction}}{{^isAction}}urlParameter{{/isAction}}("{{edmName}}", {{name}})
 {{/parameters}}

@@ -137,7 +137,7 @@ public struct OperationContext: Sendable, Encodable {
     /// False when there are no parameters (the operation value is then a `let`).
     public var hasParameters: Bool
     public var docLines: [DocLine]
-    /// The Swift expression of the binding path: `path` (the query's) or `""` (imports, at the service root).
+    /// The Swift expression of the binding path: `self.path` (the query's) or `""` (imports, at the service root).
     public var basePath: String
 }
 

@@ -117,7 +117,7 @@ extension Translator {
                                 isAction: isAction, resultType: resultType, resultInValue: inValue, parameters: parameters,
                                 hasParameters: !parameters.isEmpty,
                                 docLines: [DocLine(text: "\(op.kind.rawValue) `\(op.qualifiedName)`\(binding).")],
-                                basePath: op.isBound ? "path" : "\"\"")
+                                basePath: op.isBound ? "self.path" : "\"\"")
     }
 
     private func qualifiedTypeName(_ ref: EDMTypeRef) -> String {

@@ -305,10 +305,11 @@ public struct Translator: Sendable {
         }
     }
 
-    /// Runtime types generated code names unqualified, and nested type names of generated entity types: generated
-    /// types must not shadow them.
+    /// Runtime types generated code names unqualified, nested type names of generated entity types, and the generic
+    /// parameter names of the runtime's query types (`extension ODataQuery where Entity == X` must not read
+    /// `Entity == Entity`): generated types must not shadow them.
     static let queryTypeNames: Set<String> = [
-        "Fields", "Key", "Profile", "ODataQuery", "ODataEntityRequest", "ODataField", "ODataFilter", "ODataPartial",
+        "Fields", "Key", "Profile", "Entity", "Row", "Value", "Target", "Result", "ODataQuery", "ODataEntityRequest", "ODataField", "ODataFilter", "ODataPartial",
         "ODataPath", "ODataOperation", "ODataVoid", "ODataServiceContext", "ODataCollectionNavigation",
         "ODataKeyPredicate", "ODataEntityKey", "ODataEntityType", "ODataKeyedEntity", "ODataCompanySpecific",
         "ODataFieldSet", "ODataFNOProfile", "ODataGenericProfile", "ODataEnumLiteral", "ODataFlagsLiteral", "URL",

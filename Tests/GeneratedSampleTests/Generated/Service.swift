@@ -35,7 +35,7 @@ extension ODataQuery where Entity == SalesOrderHeaderV2 {
 
     /// Action `Microsoft.Dynamics.DataEntities.confirmSalesOrders` bound to `Collection(Microsoft.Dynamics.DataEntities.SalesOrderHeaderV2)`.
     public func confirmSalesOrders(salesOrderNumbers: String? = nil) -> ODataOperation<String?> {
-        var operation: ODataOperation<String?> = ODataOperation<String?>.action(context: context, path: path, name: "Microsoft.Dynamics.DataEntities.confirmSalesOrders", resultInValue: true)
+        var operation: ODataOperation<String?> = ODataOperation<String?>.action(context: self.context, path: self.path, name: "Microsoft.Dynamics.DataEntities.confirmSalesOrders", resultInValue: true)
         operation.bodyParameter("_salesOrderNumbers", salesOrderNumbers)
         return operation
     }
@@ -45,7 +45,7 @@ extension ODataEntityRequest where Entity == CustomerV3 {
 
     /// Action `Microsoft.Dynamics.DataEntities.getCreditLimitUsage` bound to `Microsoft.Dynamics.DataEntities.CustomerV3`.
     public func getCreditLimitUsage() -> ODataOperation<Decimal> {
-        let operation: ODataOperation<Decimal> = ODataOperation<Decimal>.action(context: context, path: path, name: "Microsoft.Dynamics.DataEntities.getCreditLimitUsage", resultInValue: true)
+        let operation: ODataOperation<Decimal> = ODataOperation<Decimal>.action(context: self.context, path: self.path, name: "Microsoft.Dynamics.DataEntities.getCreditLimitUsage", resultInValue: true)
         return operation
     }
 }
