@@ -130,15 +130,26 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
 /// import. Bound actions and functions are methods of the queries they are bound to.
 ///
 /// ```swift
-/// let service = {{name}}(context: ODataServiceContext(serviceRoot: url))
+/// let service = {{name}}(client: ODataClient(serviceRoot: url, authentication: .bearerToken(token)))
 /// ```
 {{access}}struct {{name}}: Sendable {
     /// Where requests go.
     {{access}}let context: ODataServiceContext
 
+    /// A service sending its requests with `client`.
+    {{access}}init(client: ODataClient) {
+        self.context = ODataServiceContext(client: client)
+    }
+
     /// A service at a context.
     {{access}}init(context: ODataServiceContext) {
         self.context = context
+    }
+
+    /// Sends requests and atomic changesets as one `$batch` (parts from `batchRequest`, `createRequest`,
+    /// `updateRequest`, `deleteRequest` of queries and operations); one result per request, in order.
+    {{access}}func batch(_ batch: ODataBatch) async throws -> [ODataBatchResult] {
+        try await context.client.batch(batch)
     }
 {{#members}}
 

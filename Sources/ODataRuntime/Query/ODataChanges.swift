@@ -4,10 +4,17 @@ import Foundation
 /// read and the entity as changed (a property that became nil is sent as `null`). Nothing else is resent, so a
 /// concurrent change to another property is not overwritten. `@odata.*` annotations are never sent.
 public enum ODataChanges {
-    /// The changed properties as a JSON object (members in the order of `changed`'s encoding, removals after), or
-    /// nil when nothing changed.
+    /// An encoder with sorted keys, so that request bodies are the same bytes every time.
+    public static var sortedEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// The changed properties as a JSON object (members sorted by name, removals after), or nil when nothing
+    /// changed.
     public static func changedProperties<E: Encodable>(from original: E, to changed: E,
-                                                       encoder: JSONEncoder = JSONEncoder()) throws -> ODataJSONValue? {
+                                                       encoder: JSONEncoder = ODataChanges.sortedEncoder) throws -> ODataJSONValue? {
         let before = try ODataJSONValue(encoding: original, using: encoder).members ?? []
         let after = try ODataJSONValue(encoding: changed, using: encoder).members ?? []
         var old: [String: ODataJSONValue] = [:]

@@ -72,7 +72,7 @@ public struct ODataOperation<Result: Decodable & Sendable>: Sendable {
         return try decoder.decode(Result.self, from: data)
     }
 
-    private struct ValueWrapper: Decodable { let value: Result }
+    struct ValueWrapper: Decodable { let value: Result }
 }
 
 /// The result of an operation that returns nothing.

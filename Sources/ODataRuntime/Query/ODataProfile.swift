@@ -22,8 +22,8 @@ public protocol ODataEntityType: Codable, Sendable {
     associatedtype Profile: ODataProfile
     /// The qualified EDM name of the type.
     static var edmName: String { get }
-    /// The `@odata.etag` the entity was read with.
-    var odataEtag: String? { get }
+    /// The `@odata.etag` the entity was read with (updated after a PATCH when the service sends an `ETag`).
+    var odataEtag: String? { get set }
 }
 
 /// An entity type with a key every part of which is a stored property.

@@ -1,14 +1,22 @@
 import Foundation
 
-/// Where generated queries send their requests: the service root (and, for execution, the client).
+/// Where generated queries send their requests: the client (and its service root).
 public struct ODataServiceContext: Sendable {
-    /// The service root, ending with `/`.
-    public let serviceRoot: URL
+    /// The client that sends the requests.
+    public let client: ODataClient
 
-    /// A context for a service root (a `/` is appended when missing).
+    /// The service root, ending with `/`.
+    public var serviceRoot: URL { client.serviceRoot }
+
+    /// A context sending with `client`.
+    public init(client: ODataClient) {
+        self.client = client
+    }
+
+    /// A context for a service root with a default client (no authentication, URLSession): for building URLs, or
+    /// for services without authentication.
     public init(serviceRoot: URL) {
-        let text = serviceRoot.absoluteString
-        self.serviceRoot = text.hasSuffix("/") ? serviceRoot : (URL(string: text + "/") ?? serviceRoot)
+        client = ODataClient(serviceRoot: serviceRoot)
     }
 
     /// The absolute URL of an encoded relative path and encoded query pairs.

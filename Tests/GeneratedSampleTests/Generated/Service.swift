@@ -7,15 +7,26 @@ import ODataRuntime
 /// import. Bound actions and functions are methods of the queries they are bound to.
 ///
 /// ```swift
-/// let service = Resources(context: ODataServiceContext(serviceRoot: url))
+/// let service = Resources(client: ODataClient(serviceRoot: url, authentication: .bearerToken(token)))
 /// ```
 public struct Resources: Sendable {
     /// Where requests go.
     public let context: ODataServiceContext
 
+    /// A service sending its requests with `client`.
+    public init(client: ODataClient) {
+        self.context = ODataServiceContext(client: client)
+    }
+
     /// A service at a context.
     public init(context: ODataServiceContext) {
         self.context = context
+    }
+
+    /// Sends requests and atomic changesets as one `$batch` (parts from `batchRequest`, `createRequest`,
+    /// `updateRequest`, `deleteRequest` of queries and operations); one result per request, in order.
+    public func batch(_ batch: ODataBatch) async throws -> [ODataBatchResult] {
+        try await context.client.batch(batch)
     }
 
     /// EntitySet `CustomersV3`.

@@ -20,7 +20,7 @@ struct ChangeTrackingTests {
         #expect(String(decoding: body, as: UTF8.self) == #"{"CreditLimit":20000}"#)
     }
 
-    @Test("several changes keep their order; an enum is sent by member name; the etag is never sent")
+    @Test("several changes are sent sorted by name; an enum is sent by member name; the etag is never sent")
     func severalChanges() throws {
         let original = try customer()
         var changed = original
@@ -28,7 +28,7 @@ struct ChangeTrackingTests {
         changed.organizationName = "Contoso (US)"
         changed.odataEtag = "W/\"other\""
         let body = try #require(try ODataChanges.patchBody(from: original, to: changed))
-        #expect(String(decoding: body, as: UTF8.self) == #"{"OrganizationName":"Contoso (US)","OnHoldStatus":"Yes"}"#)
+        #expect(String(decoding: body, as: UTF8.self) == #"{"OnHoldStatus":"Yes","OrganizationName":"Contoso (US)"}"#)
     }
 
     @Test("a property set to nil is sent as null")
@@ -71,14 +71,14 @@ struct ChangeTrackingTests {
 
     @Test("action body holds the parameters; function has none and uses GET")
     func operationBody() throws {
-        var action = ODataOperation<String>.action(context: testRoot, path: "SalesOrderHeadersV2", name: "NS.confirm", resultInValue: true)
+        var action = ODataOperation<String>.action(context: queryContext, path: "SalesOrderHeadersV2", name: "NS.confirm", resultInValue: true)
         action.bodyParameter("_salesOrderNumbers", "SO-1,SO-2")
         action.bodyParameter("Missing", Optional<String>.none)
         action.bodyParameter("Flag", TNoYes.yes)
         #expect(action.method == "POST")
         #expect(String(decoding: try #require(try action.body()), as: UTF8.self) == #"{"_salesOrderNumbers":"SO-1,SO-2","Missing":null,"Flag":"Yes"}"#)
         #expect(try action.decodeResult(Data(#"{"@odata.context":"x","value":"done"}"#.utf8)) == "done")
-        let function = ODataOperation<ODataVoid>.function(context: testRoot, path: "", name: "Ping", resultInValue: false)
+        let function = ODataOperation<ODataVoid>.function(context: queryContext, path: "", name: "Ping", resultInValue: false)
         #expect(function.method == "GET")
         #expect(try function.body() == nil)
         #expect(try function.decodeResult(Data()) == ODataVoid())

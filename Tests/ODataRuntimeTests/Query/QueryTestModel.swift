@@ -137,7 +137,7 @@ struct TSupplier: Codable, Hashable, Sendable, ODataEntityType {
     }
 }
 
-let testRoot = ODataServiceContext(serviceRoot: URL(string: "https://contoso.operations.dynamics.com/data")!)
-var customers: ODataQuery<TCustomer, TCustomer> { ODataQuery<TCustomer, TCustomer>(context: testRoot, entitySet: "CustomersV3") }
-var products: ODataQuery<TProduct, TProduct> { ODataQuery<TProduct, TProduct>(context: testRoot, entitySet: "Products") }
+let queryContext = ODataServiceContext(serviceRoot: URL(string: "https://contoso.operations.dynamics.com/data")!)
+var customers: ODataQuery<TCustomer, TCustomer> { ODataQuery<TCustomer, TCustomer>(context: queryContext, entitySet: "CustomersV3") }
+var products: ODataQuery<TProduct, TProduct> { ODataQuery<TProduct, TProduct>(context: queryContext, entitySet: "Products") }
 let base = "https://contoso.operations.dynamics.com/data/"

@@ -115,16 +115,16 @@ enum URLCases {
             ("entity expand", products.key(TProduct.Key(id: "P1")).expand(\.orders).url, base + "Products('P1')?$expand=Orders"),
             ("navigate single", products.key(TProduct.Key(id: "P1")).navigate(\.supplier).url, base + "Products('P1')/Supplier"),
             // Operations
-            ("bound action", ODataOperation<Decimal>.action(context: testRoot, path: customers.key(TCustomer.Key(dataAreaId: "usmf", customerAccount: "US-001")).path,
+            ("bound action", ODataOperation<Decimal>.action(context: queryContext, path: customers.key(TCustomer.Key(dataAreaId: "usmf", customerAccount: "US-001")).path,
                                                             name: "Microsoft.Dynamics.DataEntities.getCreditLimitUsage", resultInValue: true).url,
              base + "CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')/Microsoft.Dynamics.DataEntities.getCreditLimitUsage"),
             ("bound function", { () -> URL in
-                var op = ODataOperation<Int32>.function(context: testRoot, path: products.path, name: "Test.MostExpensive", resultInValue: true)
+                var op = ODataOperation<Int32>.function(context: queryContext, path: products.path, name: "Test.MostExpensive", resultInValue: true)
                 op.urlParameter("Category", "A/B")
                 op.urlParameter("Limit", Int32(5))
                 return op.url
             }(), base + "Products/Test.MostExpensive(Category='A%2FB',Limit=5)"),
-            ("function import", ODataOperation<Int32>.function(context: testRoot, path: "", name: "GetCount", resultInValue: true).url, base + "GetCount()"),
+            ("function import", ODataOperation<Int32>.function(context: queryContext, path: "", name: "GetCount", resultInValue: true).url, base + "GetCount()"),
         ]
     }
 }
