@@ -313,7 +313,7 @@ extension {{name}}.Key: ODataEntityKey {
 extension ODataQuery where Entity == {{name}} {
     /// The {{name}} with this key: {{#keyProperties}}`{{edmName}}`{{^isLast}}, {{/isLast}}{{/keyProperties}}.
     {{access}}func key({{#keyProperties}}{{name}}: {{type}}{{^isLast}}, {{/isLast}}{{/keyProperties}}) -> ODataEntityRequest<{{name}}, {{name}}> {
-        key({{name}}.Key({{#keyProperties}}{{name}}: {{name}}{{^isLast}}, {{/isLast}}{{/keyProperties}}))
+        request(forKey: {{name}}.Key({{#keyProperties}}{{name}}: {{name}}{{^isLast}}, {{/isLast}}{{/keyProperties}}))
     }
 }
 {{/isKeyed}}

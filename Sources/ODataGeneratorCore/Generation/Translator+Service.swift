@@ -5,7 +5,8 @@ extension Translator {
     static let queryMemberNames: Set<String> = [
         "context", "path", "options", "url", "entityURL", "countURL", "filter", "select", "expand", "orderBy", "top",
         "skip", "count", "option", "key", "crossCompany", "navigate", "fetch", "firstPage", "all", "create", "update",
-        "delete", "invoke", "batch", "client", "serviceRoot",
+        "delete", "invoke", "batch", "client", "serviceRoot", "request", "batchRequest", "createRequest", "updateRequest",
+        "deleteRequest", "method", "body", "decodeResult", "basePath", "name", "isAction", "resultInValue",
     ]
 
     /// The service type: one member per selected entity set and singleton, a method per operation import, and the

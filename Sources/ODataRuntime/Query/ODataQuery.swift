@@ -129,7 +129,13 @@ public struct ODataQuery<Entity: ODataEntityType, Row: Decodable & Sendable>: Se
 
 extension ODataQuery where Entity: ODataKeyedEntity {
     /// The entity with `key` in this collection.
-    public func key(_ key: Entity.Key) -> ODataEntityRequest<Entity, Entity> { self.key(predicate: key.keyPredicate) }
+    public func key(_ key: Entity.Key) -> ODataEntityRequest<Entity, Entity> { request(forKey: key) }
+
+    /// The entity with `key` in this collection (what generated `key(...)` methods call: a name no generated
+    /// method overloads, so the type checker does not weigh thousands of `key` overloads per call).
+    public func request(forKey key: Entity.Key) -> ODataEntityRequest<Entity, Entity> {
+        ODataEntityRequest(context: context, path: path + key.keyPredicate.encoded)
+    }
 }
 
 extension ODataQuery where Entity: ODataCompanySpecific {

@@ -187,7 +187,7 @@ extension CustomerV3.Key: ODataEntityKey {
 extension ODataQuery where Entity == CustomerV3 {
     /// The CustomerV3 with this key: `dataAreaId`, `CustomerAccount`.
     public func key(dataAreaId: String, customerAccount: String) -> ODataEntityRequest<CustomerV3, CustomerV3> {
-        key(CustomerV3.Key(dataAreaId: dataAreaId, customerAccount: customerAccount))
+        request(forKey: CustomerV3.Key(dataAreaId: dataAreaId, customerAccount: customerAccount))
     }
 }
 
@@ -337,7 +337,7 @@ extension SalesOrderHeaderV2.Key: ODataEntityKey {
 extension ODataQuery where Entity == SalesOrderHeaderV2 {
     /// The SalesOrderHeaderV2 with this key: `dataAreaId`, `SalesOrderNumber`.
     public func key(dataAreaId: String, salesOrderNumber: String) -> ODataEntityRequest<SalesOrderHeaderV2, SalesOrderHeaderV2> {
-        key(SalesOrderHeaderV2.Key(dataAreaId: dataAreaId, salesOrderNumber: salesOrderNumber))
+        request(forKey: SalesOrderHeaderV2.Key(dataAreaId: dataAreaId, salesOrderNumber: salesOrderNumber))
     }
 }
 
@@ -478,7 +478,7 @@ extension SalesOrderLine.Key: ODataEntityKey {
 extension ODataQuery where Entity == SalesOrderLine {
     /// The SalesOrderLine with this key: `dataAreaId`, `InventoryLotId`.
     public func key(dataAreaId: String, inventoryLotId: String) -> ODataEntityRequest<SalesOrderLine, SalesOrderLine> {
-        key(SalesOrderLine.Key(dataAreaId: dataAreaId, inventoryLotId: inventoryLotId))
+        request(forKey: SalesOrderLine.Key(dataAreaId: dataAreaId, inventoryLotId: inventoryLotId))
     }
 }
 
@@ -568,6 +568,6 @@ extension LegalEntity.Key: ODataEntityKey {
 extension ODataQuery where Entity == LegalEntity {
     /// The LegalEntity with this key: `LegalEntityId`.
     public func key(legalEntityId: String) -> ODataEntityRequest<LegalEntity, LegalEntity> {
-        key(LegalEntity.Key(legalEntityId: legalEntityId))
+        request(forKey: LegalEntity.Key(legalEntityId: legalEntityId))
     }
 }
