@@ -24,7 +24,7 @@ struct ODataServerInteropTests {
 
     @Test("paging follows every next link; count; create; update with a stale and a fresh ETag; delete")
     func readAndWrite() async throws {
-        let server = try ODataPeerServer(pageSize: 4, rows: 10)
+        let server = try await ODataPeerServer.start(pageSize: 4, rows: 10)
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.root, configuration: Self.configuration)
         let set = server.root.appendingPathComponent("LegalEntities")
@@ -58,7 +58,7 @@ struct ODataServerInteropTests {
 
     @Test("$batch with a read and a changeset whose second request refers to the first by Content-ID")
     func batch() async throws {
-        let server = try ODataPeerServer(pageSize: 100, rows: 3)
+        let server = try await ODataPeerServer.start(pageSize: 100, rows: 3)
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.root, configuration: Self.configuration)
         let set = server.root.appendingPathComponent("LegalEntities")
@@ -143,7 +143,15 @@ final class ODataPeerServer: @unchecked Sendable {
     /// (seen on Linux), and odata-server.py has no other way to stop.
     func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+    }
+
+    /// Starts a server without blocking the cooperative thread pool (the start reads a pipe).
+    static func start(pageSize: Int, rows: Int) async throws -> ODataPeerServer {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try ODataPeerServer(pageSize: pageSize, rows: rows) })
+            }
+        }
     }
 
     deinit { stop() }
