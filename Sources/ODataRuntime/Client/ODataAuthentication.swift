@@ -145,13 +145,18 @@ struct ODataCachedToken: Sendable {
 }
 
 /// The client's token source: caches, renews before expiry, shares one in-flight request among callers.
+///
+/// Each caller waits on its own continuation, so a cancelled caller stops waiting at once (with
+/// `CancellationError`) while the token request goes on for the others.
 actor ODataTokenCache {
     typealias Fetch = @Sendable () async throws -> (token: String, expiresIn: TimeInterval)
 
     private let fetch: Fetch
     private let renewalMargin: TimeInterval
     private var cached: ODataCachedToken?
-    private var inFlight: Task<ODataCachedToken, any Error>?
+    private var fetching = false
+    private var waiters: [UInt64: CheckedContinuation<String, any Error>] = [:]
+    private var nextWaiter: UInt64 = 0
     /// How many token requests were started (for tests and diagnostics).
     private(set) var requestCount = 0
 
@@ -169,31 +174,48 @@ actor ODataTokenCache {
         if let cached, Date() < cached.renewAt {
             return cached.value
         }
-        let task: Task<ODataCachedToken, any Error>
-        if let inFlight {
-            task = inFlight
-        } else {
-            let fetch = self.fetch
-            let margin = renewalMargin
-            requestCount += 1
-            task = Task {
-                let answer = try await fetch()
-                let lead = min(margin, answer.expiresIn / 2)
-                return ODataCachedToken(value: answer.token, renewAt: Date().addingTimeInterval(answer.expiresIn - lead))
+        try Task.checkCancellation()
+        nextWaiter += 1
+        let id = nextWaiter
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                    return
+                }
+                waiters[id] = continuation
+                if !fetching {
+                    fetching = true
+                    requestCount += 1
+                    Task { await self.runFetch() }
+                }
             }
-            inFlight = task
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
         }
+    }
+
+    private func runFetch() async {
+        let result: Result<ODataCachedToken, any Error>
         do {
-            let token = try await task.value
-            if inFlight == task {
-                inFlight = nil
-                cached = token
-            }
-            return token.value
+            let answer = try await fetch()
+            let lead = min(renewalMargin, answer.expiresIn / 2)
+            result = .success(
+                ODataCachedToken(value: answer.token, renewAt: Date().addingTimeInterval(answer.expiresIn - lead)))
         } catch {
-            if inFlight == task { inFlight = nil }
-            throw error
+            result = .failure(error)
         }
+        fetching = false
+        if case .success(let token) = result { cached = token }
+        let waiting = waiters
+        waiters = [:]
+        for (_, continuation) in waiting.sorted(by: { $0.key < $1.key }) {
+            continuation.resume(with: result.map(\.value))
+        }
+    }
+
+    private func cancelWaiter(_ id: UInt64) {
+        waiters.removeValue(forKey: id)?.resume(throwing: CancellationError())
     }
 }
 

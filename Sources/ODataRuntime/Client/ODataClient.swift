@@ -366,6 +366,16 @@ public final class ODataClient: Sendable {
         var merged = ["Content-Type": "application/json", "Prefer": "return=representation"]
         for (name, value) in headers { Self.set(name, value, in: &merged) }
         let response = try await send(ODataRequest(method: "POST", url: url, headers: merged, body: body))
+        if response.body.isEmpty || response.statusCode == 204 {
+            // The service ignored `Prefer: return=representation`: read the entity it names.
+            guard let location = response.header("location") ?? response.header("odata-entityid"),
+                let entity = URL(string: location, relativeTo: url)?.absoluteURL
+            else {
+                throw ODataError.invalidResponse(
+                    "the create answered HTTP \(response.statusCode) without a body, Location or OData-EntityId", url: url)
+            }
+            return try await fetchValue(entity, as: T.self)
+        }
         return try decode(T.self, from: response.body, url: url)
     }
 

@@ -26,6 +26,29 @@ public struct ODataExchange: Sendable {
     public var attempt: Int
 }
 
+extension ODataExchange: CustomStringConvertible {
+    /// One log line: `GET <url> -> 200 in 12 ms` (with the attempt when it is a retry, or the error).
+    public var description: String {
+        let milliseconds = Int((duration * 1000).rounded())
+        var text = "\(kind == .token ? "token " : "")\(request.method) \(request.url.absoluteString) -> "
+        if let response {
+            text += "\(response.statusCode) in \(milliseconds) ms"
+        } else if let error {
+            text += "failed in \(milliseconds) ms: \(error)"
+        }
+        if attempt > 1 { text += " (attempt \(attempt))" }
+        return text
+    }
+}
+
+extension ODataClientConfiguration {
+    /// An observer that writes one line per exchange (``ODataExchange/description``) with `write`, for example
+    /// `configuration.observers.append(ODataClientConfiguration.logger { print($0) })`. Secrets are redacted.
+    public static func logger(_ write: @escaping @Sendable (String) -> Void) -> ODataExchangeObserver {
+        { exchange in write(exchange.description) }
+    }
+}
+
 /// Changes a request before it is sent (after the standard headers, before `Authorization`).
 public typealias ODataRequestMiddleware = @Sendable (_ request: inout ODataRequest) async throws -> Void
 

@@ -87,10 +87,17 @@ final class FaultServer: @unchecked Sendable {
         var token_forms: [[String: String]]
     }
 
+    /// Starts a server without blocking the cooperative thread pool (the start reads a pipe).
+    static func start() async throws -> FaultServer {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try FaultServer() }) }
+        }
+    }
+
+    /// Closes its stdin (it shuts down) and sends SIGKILL; does not wait.
     func stop() {
         try? stdin.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     deinit { stop() }

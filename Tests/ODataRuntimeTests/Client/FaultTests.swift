@@ -29,7 +29,7 @@ struct FaultTests {
 
     @Test("the standard headers and the bearer token reach the server")
     func headersOnTheWire() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base, authentication: .bearerToken("abc"))
         struct Echo: Decodable {
@@ -61,7 +61,7 @@ struct FaultTests {
 
     @Test("429 with Retry-After in seconds, then success")
     func throttled429() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let waits = Recorder<TimeInterval>()
         let client = ODataClient(serviceRoot: server.base, configuration: Self.configuration(waits: waits))
@@ -74,7 +74,7 @@ struct FaultTests {
 
     @Test("429 with Retry-After as an HTTP date, then success")
     func throttled429Date() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let waits = Recorder<TimeInterval>()
         let client = ODataClient(serviceRoot: server.base, configuration: Self.configuration(waits: waits))
@@ -86,7 +86,7 @@ struct FaultTests {
 
     @Test("503 without Retry-After: a GET backs off and succeeds; a POST fails at once as throttled")
     func unavailable503() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let waits = Recorder<TimeInterval>()
         var configuration = Self.configuration(waits: waits)
@@ -110,7 +110,7 @@ struct FaultTests {
 
     @Test("a server that keeps answering 429 gives throttled after maxAttempts, with its error body")
     func always429() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         var configuration = Self.configuration()
         configuration.maxAttempts = 3
@@ -128,7 +128,7 @@ struct FaultTests {
 
     @Test("a 500 with an OData error body gives code, message and inner error")
     func error500() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base, configuration: Self.configuration())
         do {
@@ -151,7 +151,7 @@ struct FaultTests {
 
     @Test("malformed JSON gives a decoding error")
     func malformedJSON() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base)
         do {
@@ -165,7 +165,7 @@ struct FaultTests {
 
     @Test("a slow answer within the timeout succeeds; beyond it gives timedOut promptly")
     func slowVersusTimeout() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         var configuration = ODataClientConfiguration()
         configuration.timeout = 0.5
@@ -186,7 +186,7 @@ struct FaultTests {
 
     @Test("cancelling mid-paging stops at once with ODataError.cancelled, without reading further pages")
     func cancelMidPaging() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base)
         let seen = Recorder<String>()
@@ -211,7 +211,7 @@ struct FaultTests {
 
     @Test("rows follows the server's next links until they stop: every row once, in order")
     func paging() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base)
         let first = try await client.fetchPage(server.url("p/pages?last=6"), as: Row.self)
@@ -224,7 +224,7 @@ struct FaultTests {
 
     @Test("client credentials: the form body, the derived scope, one token for many requests")
     func tokenCaching() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let exchanges = Recorder<ODataExchange>()
         var configuration = Self.configuration()
@@ -255,26 +255,27 @@ struct FaultTests {
 
     @Test("client credentials: a token is renewed shortly before it expires")
     func tokenExpiry() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(
-            serviceRoot: server.base, authentication: Self.credentials(server, query: "?expires_in=2"),
+            serviceRoot: server.base, authentication: Self.credentials(server, query: "?expires_in=6"),
             configuration: Self.configuration())
         struct Authorized: Decodable { var token: String }
         let started = Date()
         #expect(try await client.fetchValue(server.url("c/auth"), as: Authorized.self).token == "tok-1")
         let second = try await client.fetchValue(server.url("c/auth"), as: Authorized.self).token
-        // Renewal is due 1 s before the 2 s lifetime ends (the margin is at most half the lifetime); a loaded
+        // Renewal is due 3 s before the 6 s lifetime ends (the margin is at most half the lifetime); a very loaded
         // machine may already be past it.
-        if Date().timeIntervalSince(started) < 0.9 { #expect(second == "tok-1") }
-        try await Task.sleep(nanoseconds: 1_200_000_000)
-        #expect(try await client.fetchValue(server.url("c/auth"), as: Authorized.self).token == "tok-2")
+        if Date().timeIntervalSince(started) < 2.5 { #expect(second == "tok-1") }
+        try await Task.sleep(nanoseconds: 3_300_000_000)
+        let third = try await client.fetchValue(server.url("c/auth"), as: Authorized.self).token
+        #expect(third == (second == "tok-1" ? "tok-2" : "tok-3"))
         #expect(try await server.stats().token_requests == (second == "tok-1" ? 2 : 3))
     }
 
     @Test("client credentials: 20 concurrent callers share one token request")
     func concurrentTokenRequests() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(
             serviceRoot: server.base, authentication: Self.credentials(server, query: "?delay=300"),
@@ -292,9 +293,35 @@ struct FaultTests {
         #expect(try await server.stats().token_requests == 1)
     }
 
+    @Test("client credentials: a caller cancelled while the token is fetched stops at once; the others get the token")
+    func cancelWhileWaitingForToken() async throws {
+        let server = try await FaultServer.start()
+        defer { server.stop() }
+        let client = ODataClient(
+            serviceRoot: server.base, authentication: Self.credentials(server, query: "?delay=3000"),
+            configuration: Self.configuration())
+        struct Authorized: Decodable, Sendable { var token: String }
+        let patient = Task { try await client.fetchValue(server.url("w/auth"), as: Authorized.self).token }
+        let impatient = Task { try await client.fetchValue(server.url("w/auth"), as: Authorized.self).token }
+        while try await server.stats().token_requests == 0 { try await Task.sleep(nanoseconds: 20_000_000) }
+        impatient.cancel()
+        let result = await impatient.result
+        let cancelledEnd = Date()
+        guard case .failure(let error) = result, case .cancelled = error as? ODataError else {
+            Issue.record("expected cancelled, got \(result)")
+            return
+        }
+        #expect(try await patient.value == "tok-1")
+        // The token endpoint answers 3 s after the request; the cancelled caller must not have waited for it.
+        #expect(Date().timeIntervalSince(cancelledEnd) > 1.5, "the cancelled caller waited for the token request")
+        let stats = try await server.stats()
+        #expect(stats.token_requests == 1)
+        #expect(stats.counts["/w/auth"] == 1)
+    }
+
     @Test("client credentials: a 401 refreshes the token once and retries")
     func refreshAfter401() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(
             serviceRoot: server.base, authentication: Self.credentials(server), configuration: Self.configuration())
@@ -308,7 +335,7 @@ struct FaultTests {
 
     @Test("a static token refused with 401 is not retried and gives unauthorized")
     func unauthorizedStatic() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base, authentication: .bearerToken("wrong-token"))
         do {
@@ -326,7 +353,7 @@ struct FaultTests {
 
     @Test("a refused client secret gives an authentication error that does not contain the secret")
     func badSecret() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(
             serviceRoot: server.base,
@@ -353,7 +380,7 @@ struct FaultTests {
 
     @Test("download streams to a temporary file, reports progress, and renames it at the end")
     func download() async throws {
-        let server = try FaultServer()
+        let server = try await FaultServer.start()
         defer { server.stop() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("odata-download-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -207,6 +207,41 @@ struct ODataClientTests {
         #expect(sent[4].body == Data("{}".utf8))
     }
 
+    @Test("a create answered 204 with a Location reads the created entity from there")
+    func createWithoutRepresentation() async throws {
+        let transport = ScriptedTransport { request, _ in
+            request.method == "POST"
+                ? ODataResponse(statusCode: 204, headers: ["Location": "https://contoso.operations.dynamics.com/data/C('N')"])
+                : json(#"{"CustomerAccount":"N","CreditLimit":5}"#)
+        }
+        let client = ODataClient(serviceRoot: testRoot, transport: transport)
+        let created = try await client.create(testRoot.appendingPathComponent("C"), body: Data("{}".utf8), as: Customer.self)
+        #expect(created == Customer(CustomerAccount: "N", CreditLimit: 5))
+        #expect(transport.requests.map(\.method) == ["POST", "GET"])
+        #expect(transport.requests[1].url.absoluteString == "https://contoso.operations.dynamics.com/data/C('N')")
+        let bare = ODataClient(serviceRoot: testRoot, transport: ScriptedTransport(responses: [ODataResponse(statusCode: 204)]))
+        await #expect(throws: ODataError.self) {
+            _ = try await bare.create(testRoot.appendingPathComponent("C"), body: Data("{}".utf8), as: Customer.self)
+        }
+    }
+
+    @Test("the logger writes one line per exchange with status, time and retry attempt, secrets redacted")
+    func logger() async throws {
+        let lines = Recorder<String>()
+        var configuration = fastConfiguration()
+        configuration.observers.append(ODataClientConfiguration.logger { lines.append($0) })
+        let transport = ScriptedTransport(responses: [json("{}", status: 429, headers: ["Retry-After": "0"]), json("{}")])
+        let client = ODataClient(
+            serviceRoot: testRoot, authentication: .bearerToken("hidden-token"), transport: transport,
+            configuration: configuration)
+        _ = try await client.send(ODataRequest(url: testRoot.appendingPathComponent("C")))
+        #expect(lines.values.count == 2)
+        #expect(lines.values[0].hasPrefix("GET https://contoso.operations.dynamics.com/data/C -> 429 in "))
+        #expect(lines.values[1].hasSuffix(" ms (attempt 2)"))
+        #expect(lines.values[1].contains("-> 200 in "))
+        #expect(!lines.values.joined().contains("hidden-token"))
+    }
+
     @Test("middleware changes requests; observers see them with Authorization redacted")
     func hooks() async throws {
         let transport = ScriptedTransport(responses: [json("{}")])
