@@ -7,7 +7,8 @@ import PackagePlugin
 /// `metadata:`, or else the single `*.edmx` / `*.xml` file there. The generated files go to the plugin's work
 /// directory and are compiled with the target. Inputs: the metadata, the config, the files of a template overlay
 /// (`templates:`) and the generator itself, so editing any of them regenerates and nothing else does. Outputs are
-/// named from the config alone (`shards:` decides how many `Types*.swift` files there are).
+/// named from the config alone (`shards:` decides how many `Types*.swift` files there are; `Enums.swift` and
+/// `Service.swift` always).
 @main
 struct ODataGeneratorPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -48,8 +49,8 @@ struct PluginInputs {
     /// The files `odata-generator generate` writes for a config with `shards` shards (must match
     /// `CodeGenerator.fileNames(shards:)`; a CLI test checks the two agree).
     static func outputFileNames(shards: Int) -> [String] {
-        shards <= 1 ? ["Types.swift", "Enums.swift"]
-            : (1...shards).map { "Types\($0).swift" } + ["Enums.swift"]
+        shards <= 1 ? ["Types.swift", "Enums.swift", "Service.swift"]
+            : (1...shards).map { "Types\($0).swift" } + ["Enums.swift", "Service.swift"]
     }
 
     static func find(in files: [URL], targetName: String, targetDirectory: URL) throws -> PluginInputs {

@@ -229,6 +229,28 @@ extension CLITests {
         #expect(names == ["Enums.swift", "Extensions.swift", "Types.swift"])
     }
 
+    @Test("the build plugin declares exactly the files generate writes (one shard and several)")
+    func pluginOutputsMatch() throws {
+        let plugin = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("Plugins/ODataGenerator/ODataGeneratorPlugin.swift"), encoding: .utf8)
+        // `shards <= 1 ? [single...] : (1...shards).map { "Types\($0).swift" } + [rest...]`
+        let lists = plugin.components(separatedBy: "\n").filter { $0.contains("shards <= 1 ?") || $0.contains("(1...shards).map") }
+        func names(_ line: String) -> [String] {
+            let inside = line.split(separator: "[").last.map { $0.split(separator: "]").first.map(String.init) ?? "" } ?? ""
+            return inside.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
+        }
+        try #require(lists.count == 2)
+        for shards in [1, 3] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-outputs-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let r = try run(["generate", CLITests.sample, "--output-directory", dir.path, "--shards", "\(shards)"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let written = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+            let declared = shards == 1 ? Set(names(lists[0]))
+                : Set((1...shards).map { "Types\($0).swift" } + names(lists[1]))
+            #expect(written == declared, "generate wrote \(written.sorted()), the plugin declares \(declared.sorted())")
+        }
+    }
+
     @Test("templates list and cat show the bundled templates")
     func templatesCommands() throws {
         let list = try run(["templates", "list"])

@@ -13,3 +13,14 @@ let customers = try JSONDecoder().decode(Page.self, from: Data(page.utf8)).value
 for customer in customers {
     print("\(customer.dataAreaId)/\(customer.customerAccount): credit limit \(customer.creditLimit), created \(customer.customerCreatedDate), party \(customer.partyRecordId)")
 }
+
+// The generated service and typed query builders: the URL a query would send (no request is made here).
+let fno = FinanceAndOperations(client: ODataClient(serviceRoot: URL(string: "https://contoso.operations.dynamics.com/data")!))
+let query = fno.customersV3
+    .filter { $0.creditLimit > 10_000 && $0.onHoldStatus == .no && $0.organizationName.containsText("retail") }
+    .select(\.customerAccount, \.organizationName, \.creditLimit)
+    .orderBy(\.organizationName)
+    .top(100)
+    .crossCompany()
+print(query.url.absoluteString)
+print(fno.customersV3.key(dataAreaId: "usmf", customerAccount: "US-001").getCreditLimitUsage().url.absoluteString)
