@@ -66,16 +66,24 @@ public final class ODataClient: Sendable {
     /// Streams the body of a `GET` of `url` into `destination` through a temporary file in the same folder,
     /// renamed at the end (so `destination` never holds a partial document); `progress` is called as bytes
     /// arrive. Returns the response (its body empty).
+    ///
+    /// `timeout` limits the whole download (default: no limit; the transport's idle timeout, the time allowed
+    /// between two chunks, still applies: ``ODataClientConfiguration/timeout`` for ``URLSessionTransport``).
     @discardableResult
     public func download(
-        _ url: URL, to destination: URL, headers: [String: String] = [:],
+        _ url: URL, to destination: URL, headers: [String: String] = [:], timeout: TimeInterval? = nil,
         progress: (@Sendable (ODataDownloadProgress) -> Void)? = nil
     ) async throws -> ODataResponse {
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).part")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let response = try await perform(ODataRequest(url: url, headers: headers)) { [transport] prepared in
-            try await transport.download(prepared, to: temporary, progress: progress)
+        let idle = configuration.timeout
+        let request = ODataRequest(url: url, headers: headers, timeout: timeout ?? .infinity)
+        let response = try await perform(request) { [transport] prepared in
+            // The transport's timeout is the idle timeout (URLRequest.timeoutInterval: time between chunks).
+            var prepared = prepared
+            prepared.timeout = idle
+            return try await transport.download(prepared, to: temporary, progress: progress)
         }
         // rename(2) replaces the destination atomically.
         if rename(temporary.path, destination.path) != 0 {
@@ -103,11 +111,14 @@ public final class ODataClient: Sendable {
         let started = Date()
         var attempt = 0
         var refreshed = false
+        var refreshNow = false
         var rejectedToken: String?
         while true {
             if Task.isCancelled { throw .cancelled }
             var sent = request
-            let token = try await bearerToken(refresh: refreshed, rejected: rejectedToken)
+            let token = try await bearerToken(refresh: refreshNow, rejected: rejectedToken)
+            refreshNow = false
+            rejectedToken = nil
             if let token { sent.setHeader("Authorization", "Bearer \(token)") }
             attempt += 1
             let timeout = request.timeout ?? configuration.timeout
@@ -116,7 +127,11 @@ public final class ODataClient: Sendable {
             let response: ODataResponse
             do {
                 let toSend = sent
-                response = try await Self.withTimeout(timeout) { try await exchange(toSend) }
+                if timeout.isFinite {
+                    response = try await Self.withTimeout(timeout) { try await exchange(toSend) }
+                } else {
+                    response = try await exchange(toSend)
+                }
             } catch {
                 let mapped = Self.map(error, request: sent, timeout: timeout)
                 observe(.service, sent, nil, mapped, exchangeStart, attempt)
@@ -125,6 +140,7 @@ public final class ODataClient: Sendable {
             observe(.service, sent, response, nil, exchangeStart, attempt)
             if response.statusCode == 401, token != nil, !refreshed, canRefresh {
                 refreshed = true
+                refreshNow = true
                 rejectedToken = token
                 continue
             }

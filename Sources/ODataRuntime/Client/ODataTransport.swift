@@ -75,8 +75,8 @@ public struct URLSessionTransport: ODataTransport {
         }
         urlRequest.httpBody = request.body
         urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
-        if let timeout = request.timeout {
-            // The client enforces the timeout itself; this is a backstop for other callers.
+        if let timeout = request.timeout, timeout.isFinite, timeout > 0 {
+            // The client enforces the total timeout itself; URLRequest's is an idle timeout (time without data).
             urlRequest.timeoutInterval = timeout + 1
         }
         return urlRequest

@@ -398,6 +398,14 @@ struct FaultTests {
         #expect(progress.values.last == ODataDownloadProgress(bytesWritten: Int64(size), expectedBytes: Int64(size)))
         #expect(zip(progress.values, progress.values.dropFirst()).allSatisfy { $0.bytesWritten < $1.bytesWritten })
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["metadata.xml"])
+        // A total timeout stops a download that takes too long; nothing is left behind.
+        let slow = folder.appendingPathComponent("slow.json")
+        do {
+            try await client.download(server.url("d/slow?ms=3000"), to: slow, timeout: 0.3)
+            Issue.record("no timeout")
+        } catch ODataError.timedOut(_, _, let seconds) {
+            #expect(seconds == 0.3)
+        }
         // A failure leaves no file behind.
         let missing = folder.appendingPathComponent("missing.xml")
         await #expect(throws: ODataError.self) { try await client.download(server.url("d/nothing-here"), to: missing) }

@@ -46,20 +46,22 @@ struct ODataClientTests {
 
     @Test("a token provider is asked again with refresh=true after a 401, and the request retried once")
     func providerRefresh() async throws {
-        let transport = ScriptedTransport { request, _ in
-            request.header("Authorization") == "Bearer fresh" ? json(#"{"ok":true}"#) : json("{}", status: 401)
+        let transport = ScriptedTransport { request, number in
+            if request.header("Authorization") != "Bearer fresh" { return json("{}", status: 401) }
+            return number == 1 ? json("{}", status: 429, headers: ["Retry-After": "0"]) : json(#"{"ok":true}"#)
         }
         let calls = Recorder<Bool>()
         let client = ODataClient(
             serviceRoot: testRoot,
             authentication: .tokenProvider { refresh in
                 calls.append(refresh)
-                return refresh ? "fresh" : "stale"
-            }, transport: transport)
+                return refresh || calls.values.count > 2 ? "fresh" : "stale"
+            }, transport: transport, configuration: fastConfiguration())
         let response = try await client.send(ODataRequest(url: testRoot))
         #expect(response.statusCode == 200)
-        #expect(calls.values == [false, true])
-        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer stale", "Bearer fresh"])
+        // Refresh is asked for once, after the 401; the retry after the 429 asks for the token normally.
+        #expect(calls.values == [false, true, false])
+        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer stale", "Bearer fresh", "Bearer fresh"])
     }
 
     @Test("error bodies decode into code, message and inner error; statuses map to their cases")
@@ -88,6 +90,19 @@ struct ODataClientTests {
                 #expect(error.description.contains("E42: Write failed for table row"))
             }
         }
+    }
+
+    @Test("an F&O error body: the generic message, the real reason in the innermost inner error")
+    func fnoErrorBody() throws {
+        let body = #"{"error":{"code":"","message":"An error has occurred.","innererror":{"message":"Write failed","type":"X","stacktrace":"...","internalexception":{"message":"Customer group 99 does not exist.","type":"Y"}}}}"#
+        let error = try #require(ODataServiceError.parse(Data(body.utf8)))
+        #expect(error.code == "")
+        #expect(error.message == "An error has occurred.")
+        #expect(error.innermostMessage == "Customer group 99 does not exist.")
+        #expect(error.description == "An error has occurred. [inner: Customer group 99 does not exist.]")
+        let v401 = try #require(ODataServiceError.parse(Data(#"{"error":{"code":"C","message":{"lang":"en-US","value":"Old style"}}}"#.utf8)))
+        #expect(v401.message == "Old style")
+        #expect(ODataServiceError.parse(Data("<html/>".utf8)) == nil)
     }
 
     @Test("a body that is not an OData error shows as an excerpt")
