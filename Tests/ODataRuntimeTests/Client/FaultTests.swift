@@ -59,6 +59,24 @@ struct FaultTests {
         #expect(posted.headers["content-type"] == "application/json")
     }
 
+    @Test("a refused connection is a transport error naming the URL, not retried")
+    func connectionRefused() async throws {
+        let server = try await FaultServer.start()
+        let url = server.url("gone/echo")
+        server.stop()
+        try await Task.sleep(nanoseconds: 200_000_000)
+        let waits = Recorder<TimeInterval>()
+        let client = ODataClient(serviceRoot: server.base, configuration: Self.configuration(waits: waits))
+        do {
+            _ = try await client.fetchValue(url, as: [String: String].self)
+            Issue.record("no error")
+        } catch ODataError.transport(let message, let failedURL) {
+            #expect(!message.isEmpty)
+            #expect(failedURL == url)
+        }
+        #expect(waits.values.isEmpty)
+    }
+
     @Test("429 with Retry-After in seconds, then success")
     func throttled429() async throws {
         let server = try await FaultServer.start()

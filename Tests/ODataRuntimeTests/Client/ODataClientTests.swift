@@ -280,6 +280,18 @@ struct ODataClientTests {
         #expect(!dumped.contains("s3cr3t"))
     }
 
+    @Test("redacted requests hide credential headers and secret query parameters, and keep the rest")
+    func redactedRequest() {
+        let request = ODataRequest(
+            url: URL(string: "https://h.example/data/C?$filter=Name%20eq%20'x'&sig=abc%2Fdef&access_token=t0k&top=1")!,
+            headers: ["authorization": "Bearer t0k", "Cookie": "s=1", "If-Match": "*"])
+        let redacted = request.redacted
+        #expect(redacted.url.absoluteString == "https://h.example/data/C?$filter=Name%20eq%20'x'&sig=REDACTED&access_token=REDACTED&top=1")
+        #expect(redacted.headers == ["authorization": "REDACTED", "Cookie": "REDACTED", "If-Match": "*"])
+        let plain = ODataRequest(url: URL(string: "https://h.example/data/C?$top=1")!)
+        #expect(plain.redacted == plain)
+    }
+
     @Test("secrets never show in description, debugDescription, dump or reflection")
     func redaction() {
         let secret = "sup3r-s3cret-value"
