@@ -202,6 +202,23 @@ struct FaultTests {
         #expect(Date().timeIntervalSince(started) < 3)
     }
 
+    @Test("cancelling during a slow request gives ODataError.cancelled at once")
+    func cancelInFlight() async throws {
+        let server = try await FaultServer.start()
+        defer { server.stop() }
+        let client = ODataClient(serviceRoot: server.base)
+        let task = Task { try await client.fetchPage(server.url("k/slow?ms=5000"), as: Row.self) }
+        while try await server.stats().counts["/k/slow"] == nil { try await Task.sleep(nanoseconds: 20_000_000) }
+        let started = Date()
+        task.cancel()
+        let result = await task.result
+        #expect(Date().timeIntervalSince(started) < 2)
+        guard case .failure(let error) = result, case .cancelled = error as? ODataError else {
+            Issue.record("expected cancelled, got \(result)")
+            return
+        }
+    }
+
     @Test("cancelling mid-paging stops at once with ODataError.cancelled, without reading further pages")
     func cancelMidPaging() async throws {
         let server = try await FaultServer.start()

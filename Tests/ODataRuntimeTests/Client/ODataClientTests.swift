@@ -280,6 +280,39 @@ struct ODataClientTests {
         #expect(!dumped.contains("s3cr3t"))
     }
 
+    @Test("client credentials: the default Entra ID endpoint and scope, or the ones given")
+    func clientCredentialsDefaults() async throws {
+        let transport = ScriptedTransport { request, _ in
+            request.url.host == "login.microsoftonline.com" || request.url.host == "login.example"
+                ? json(#"{"access_token":"T1","expires_in":"3599","token_type":"Bearer"}"#) : json("{}")
+        }
+        let client = ODataClient(
+            serviceRoot: URL(string: "https://contoso.operations.dynamics.com/data")!,
+            authentication: .clientCredentials(tenantID: "contoso.onmicrosoft.com", clientID: "app", clientSecret: "p@ss word&="),
+            transport: transport)
+        _ = try await client.send(ODataRequest(url: client.serviceRoot))
+        let token = transport.requests[0]
+        #expect(token.method == "POST")
+        #expect(token.url.absoluteString == "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token")
+        #expect(token.header("Content-Type") == "application/x-www-form-urlencoded")
+        #expect(String(decoding: token.body ?? Data(), as: UTF8.self)
+            == "grant_type=client_credentials&client_id=app&client_secret=p%40ss%20word%26%3D"
+            + "&scope=https%3A%2F%2Fcontoso.operations.dynamics.com%2F.default")
+        #expect(token.header("Authorization") == nil)
+        #expect(transport.requests[1].header("Authorization") == "Bearer T1")
+
+        let custom = ODataClient(
+            serviceRoot: testRoot,
+            authentication: .clientCredentials(
+                tenantID: "t", clientID: "app", clientSecret: "s", scope: "api://x/.default",
+                tokenEndpoint: URL(string: "https://login.example/token")!),
+            transport: transport)
+        _ = try await custom.send(ODataRequest(url: testRoot))
+        let second = transport.requests[2]
+        #expect(second.url.absoluteString == "https://login.example/token")
+        #expect(String(decoding: second.body ?? Data(), as: UTF8.self).hasSuffix("&scope=api%3A%2F%2Fx%2F.default"))
+    }
+
     @Test("redacted requests hide credential headers and secret query parameters, and keep the rest")
     func redactedRequest() {
         let request = ODataRequest(
