@@ -54,14 +54,13 @@ public struct URLSessionTransport: ODataTransport {
     /// The session used for requests.
     public let session: URLSession
 
-    /// Uses `session` (by default an ephemeral session: no cookies, no cache).
+    /// Uses `session` (by default an ephemeral session: cookies such as load-balancer affinity kept in memory for
+    /// the transport's life, nothing written to disk, no response cache).
     public init(session: URLSession? = nil) {
         if let session {
             self.session = session
         } else {
             let configuration = URLSessionConfiguration.ephemeral
-            configuration.httpCookieAcceptPolicy = .never
-            configuration.httpShouldSetCookies = false
             configuration.urlCache = nil
             self.session = URLSession(configuration: configuration)
         }

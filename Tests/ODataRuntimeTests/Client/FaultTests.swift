@@ -192,14 +192,14 @@ struct FaultTests {
         #expect(page.rows.count == 1)
         let started = Date()
         do {
-            _ = try await client.fetchPage(server.url("s/slow?ms=4000"), as: Row.self)
+            _ = try await client.fetchPage(server.url("s/slow?ms=20000"), as: Row.self)
             Issue.record("no timeout")
         } catch ODataError.timedOut(let method, let url, let seconds) {
             #expect(method == "GET")
             #expect(url.path == "/s/slow")
             #expect(seconds == 0.5)
         }
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 8, "waited for the 20 s answer")
     }
 
     @Test("cancelling during a slow request gives ODataError.cancelled at once")
@@ -207,12 +207,12 @@ struct FaultTests {
         let server = try await FaultServer.start()
         defer { server.stop() }
         let client = ODataClient(serviceRoot: server.base)
-        let task = Task { try await client.fetchPage(server.url("k/slow?ms=5000"), as: Row.self) }
+        let task = Task { try await client.fetchPage(server.url("k/slow?ms=20000"), as: Row.self) }
         while try await server.stats().counts["/k/slow"] == nil { try await Task.sleep(nanoseconds: 20_000_000) }
         let started = Date()
         task.cancel()
         let result = await task.result
-        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(Date().timeIntervalSince(started) < 8, "waited for the 20 s answer")
         guard case .failure(let error) = result, case .cancelled = error as? ODataError else {
             Issue.record("expected cancelled, got \(result)")
             return
@@ -234,7 +234,7 @@ struct FaultTests {
         task.cancel()
         let started = Date()
         let result = await task.result
-        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(Date().timeIntervalSince(started) < 8)
         guard case .failure(let error) = result, case .cancelled = error as? ODataError else {
             Issue.record("expected cancelled, got \(result)")
             return
