@@ -105,7 +105,7 @@ public final class ODataClient: Sendable {
             do {
                 try await middleware(&request)
             } catch {
-                throw Self.map(error, request: request, timeout: 0, prefix: "request middleware failed: ")
+                throw Self.map(error, request: request.redacted, timeout: 0, prefix: "request middleware failed: ")
             }
         }
         let started = Date()
@@ -133,7 +133,7 @@ public final class ODataClient: Sendable {
                     response = try await exchange(toSend)
                 }
             } catch {
-                let mapped = Self.map(error, request: sent, timeout: timeout)
+                let mapped = Self.map(error, request: sent.redacted, timeout: timeout)
                 observe(.service, sent, nil, mapped, exchangeStart, attempt)
                 throw mapped
             }
