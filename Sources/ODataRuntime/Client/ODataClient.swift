@@ -44,11 +44,9 @@ public final class ODataClient: Sendable {
         self.configuration = configuration
         if case .clientCredentials(let credentials) = authentication.kind {
             let scope = credentials.scope ?? ODataClientCredentials.defaultScope(for: self.serviceRoot)
-            let timeout = configuration.timeout
-            let observers = configuration.observers
             tokenCache = ODataTokenCache(renewalMargin: configuration.tokenRenewalMargin) {
                 try await Self.requestToken(
-                    credentials: credentials, scope: scope, transport: transport, timeout: timeout, observers: observers)
+                    credentials: credentials, scope: scope, transport: transport, configuration: configuration)
             }
         } else {
             tokenCache = nil
@@ -237,9 +235,42 @@ public final class ODataClient: Sendable {
 
     // MARK: - Tokens
 
+    /// Asks the token endpoint for a token; 429, 500, 502, 503 and 504 are retried like service requests.
     static func requestToken(
+        credentials: ODataClientCredentials, scope: String, transport: any ODataTransport,
+        configuration: ODataClientConfiguration
+    ) async throws -> (token: String, expiresIn: TimeInterval) {
+        let started = Date()
+        var attempt = 1
+        while true {
+            do {
+                return try await requestTokenOnce(
+                    credentials: credentials, scope: scope, transport: transport, timeout: configuration.timeout,
+                    observers: configuration.observers, attempt: attempt)
+            } catch let failure as TokenEndpointUnavailable {
+                let delay = configuration.retryDelay(attempt: attempt, retryAfter: failure.retryAfter)
+                guard attempt < configuration.maxAttempts,
+                    Date().timeIntervalSince(started) + delay <= configuration.maxRetryDuration
+                else { throw failure.error }
+                do {
+                    try await configuration.sleep(delay)
+                } catch {
+                    throw ODataError.cancelled
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// A token endpoint answer worth retrying.
+    struct TokenEndpointUnavailable: Error {
+        var error: ODataError
+        var retryAfter: String?
+    }
+
+    static func requestTokenOnce(
         credentials: ODataClientCredentials, scope: String, transport: any ODataTransport, timeout: TimeInterval,
-        observers: [ODataExchangeObserver]
+        observers: [ODataExchangeObserver], attempt: Int
     ) async throws -> (token: String, expiresIn: TimeInterval) {
         let endpoint = try credentials.endpoint()
         let body = ODataFormEncoding.encode([
@@ -267,7 +298,7 @@ public final class ODataClient: Sendable {
         seenResponse.body = Data()
         let exchange = ODataExchange(
             kind: .token, request: seen, response: seenResponse, error: nil,
-            duration: Date().timeIntervalSince(start), attempt: 1)
+            duration: Date().timeIntervalSince(start), attempt: attempt)
         for observer in observers { observer(exchange) }
 
         struct TokenAnswer: Decodable {
@@ -297,6 +328,10 @@ public final class ODataClient: Sendable {
             if let code = answer?.error { reason += ": \(code)" }
             if let text = answer?.errorDescription { reason += ": \(text.split(separator: "\n").first ?? "")" }
             if answer?.error == nil, response.isSuccess { reason += " without an access_token" }
+            if [429, 500, 502, 503, 504].contains(response.statusCode) {
+                throw TokenEndpointUnavailable(
+                    error: .authentication(reason), retryAfter: response.header("retry-after"))
+            }
             throw ODataError.authentication(reason)
         }
         return (token, answer?.expiresIn ?? 3600)

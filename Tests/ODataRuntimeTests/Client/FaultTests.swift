@@ -368,6 +368,42 @@ struct FaultTests {
         #expect(stats.counts["/r/auth"] == 2)
     }
 
+    @Test("client credentials: a token endpoint answering 503 is retried after its Retry-After")
+    func tokenEndpointUnavailable() async throws {
+        let server = try await FaultServer.start()
+        defer { server.stop() }
+        let waits = Recorder<TimeInterval>()
+        let exchanges = Recorder<ODataExchange>()
+        var configuration = Self.configuration(waits: waits)
+        configuration.observers.append { exchanges.append($0) }
+        let client = ODataClient(
+            serviceRoot: server.base, authentication: Self.credentials(server, query: "?fail_first=2"),
+            configuration: configuration)
+        struct Authorized: Decodable { var token: String }
+        #expect(try await client.fetchValue(server.url("u/auth"), as: Authorized.self).token == "tok-1")
+        #expect(try await server.stats().token_requests == 3)
+        #expect(waits.values.count == 2)
+        #expect(waits.values.allSatisfy { (1.0...1.1).contains($0) })
+        #expect(exchanges.values.map(\.kind) == [.token, .token, .token, .service])
+        #expect(exchanges.values.map(\.attempt) == [1, 2, 3, 1])
+        // Retries are capped like service requests.
+        var capped = Self.configuration()
+        capped.maxAttempts = 2
+        let server2 = try await FaultServer.start()
+        defer { server2.stop() }
+        let failing = ODataClient(
+            serviceRoot: server2.base, authentication: Self.credentials(server2, query: "?fail_first=5"),
+            configuration: capped)
+        do {
+            _ = try await failing.fetchValue(server2.url("u/auth"), as: Authorized.self)
+            Issue.record("no error")
+        } catch ODataError.authentication(let message) {
+            #expect(message.contains("HTTP 503"))
+            #expect(message.contains("temporarily_unavailable"))
+        }
+        #expect(try await server2.stats().token_requests == 2)
+    }
+
     @Test("a static token refused with 401 is not retried and gives unauthorized")
     func unauthorizedStatic() async throws {
         let server = try await FaultServer.start()
