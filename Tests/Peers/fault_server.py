@@ -20,7 +20,8 @@ path prefix (the first path segment is free: /<anything>/throttle429) gets its o
                          issued; with ?revoke=1 the first token issued is refused once even when newest
                          (it "expired" on the server side), so a client must fetch a new one
   .../download?size=N    N bytes (a repeating pattern), sent in 64 KiB chunks with Content-Length
-  .../token?expires_in=S&delay=MS    an Entra ID-like token endpoint: checks the form body, issues tok-<n>
+  .../token?expires_in=S&delay=MS&fail_first=N    an Entra ID-like token endpoint: checks the form body,
+                         issues tok-<n>; the first N requests answer 503 with Retry-After: 1
   /stats                 JSON: {"counts": {path: n}, "token_requests": n, "token_forms": [...]}
 """
 
@@ -170,6 +171,10 @@ class Handler(BaseHTTPRequestHandler):
             tokens["requests"] += 1
             tokens["forms"].append(form)
         time.sleep(int(query.get("delay", "0")) / 1000)
+        if tokens["requests"] <= int(query.get("fail_first", "0")):
+            self.send(503, {"error": "temporarily_unavailable", "error_description": "AADSTS90033: try again"},
+                      {"Retry-After": "1"}, content_type="application/json")
+            return
         problems = [k for k, v in EXPECTED_FORM.items() if form.get(k) != v]
         if self.headers.get("Content-Type", "").split(";")[0] != "application/x-www-form-urlencoded":
             problems.append("content-type")

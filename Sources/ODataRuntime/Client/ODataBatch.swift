@@ -99,7 +99,8 @@ public struct ODataBatch: Sendable, Hashable {
     /// The `multipart/mixed` body with `boundary` (changesets use `changeset_<n>_<boundary>`); targets under
     /// `serviceRoot` are written relative to it.
     public func encode(boundary: String, serviceRoot: URL) -> Data {
-        var out = ""
+        var out = Data()
+        func add(_ text: String) { out.append(contentsOf: Array(text.utf8)) }
         let root = serviceRoot.absoluteString
         func target(_ request: ODataBatchRequest) -> String {
             if !request.isReference, request.target.hasPrefix(root) {
@@ -107,10 +108,10 @@ public struct ODataBatch: Sendable, Hashable {
             }
             return request.target
         }
-        func write(_ request: ODataBatchRequest) -> String {
-            var text = "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n"
-            if let id = request.contentID { text += "Content-ID: \(id)\r\n" }
-            text += "\r\n\(request.method.uppercased()) \(target(request)) HTTP/1.1\r\n"
+        func write(_ request: ODataBatchRequest) {
+            add("Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n")
+            if let id = request.contentID { add("Content-ID: \(id)\r\n") }
+            add("\r\n\(request.method.uppercased()) \(target(request)) HTTP/1.1\r\n")
             var headers = request.headers
             if ODataHeaders.value(of: "Accept", in: headers) == nil {
                 headers["Accept"] = "application/json;odata.metadata=minimal"
@@ -118,27 +119,28 @@ public struct ODataBatch: Sendable, Hashable {
             if request.body != nil, ODataHeaders.value(of: "Content-Type", in: headers) == nil {
                 headers["Content-Type"] = "application/json"
             }
-            for (name, value) in ODataHeaders.sorted(headers) { text += "\(name): \(value)\r\n" }
-            text += "\r\n"
-            if let body = request.body { text += String(decoding: body, as: UTF8.self) }
-            return text
+            for (name, value) in ODataHeaders.sorted(headers) { add("\(name): \(value)\r\n") }
+            add("\r\n")
+            if let body = request.body { out.append(body) }
+            add("\r\n")
         }
         for (number, part) in parts.enumerated() {
-            out += "--\(boundary)\r\n"
+            add("--\(boundary)\r\n")
             switch part {
             case .request(let request):
-                out += write(request) + "\r\n"
+                write(request)
             case .changeset(let requests):
                 let inner = "changeset_\(number + 1)_\(boundary)"
-                out += "Content-Type: multipart/mixed; boundary=\(inner)\r\n\r\n"
+                add("Content-Type: multipart/mixed; boundary=\(inner)\r\n\r\n")
                 for request in requests {
-                    out += "--\(inner)\r\n" + write(request) + "\r\n"
+                    add("--\(inner)\r\n")
+                    write(request)
                 }
-                out += "--\(inner)--\r\n"
+                add("--\(inner)--\r\n")
             }
         }
-        out += "--\(boundary)--\r\n"
-        return Data(out.utf8)
+        add("--\(boundary)--\r\n")
+        return out
     }
 }
 
@@ -273,8 +275,43 @@ extension ODataClient {
     /// `Retry-After`, within ``ODataClientConfiguration/maxAttempts`` and
     /// ``ODataClientConfiguration/maxRetryDuration``. A failed changeset gives each of its requests the
     /// changeset's error response; ``ODataBatchResult/get(serviceRoot:)`` turns a result into a response or an error.
+    ///
+    /// A batch of more than ``ODataClientConfiguration/maxBatchOperations`` requests is sent as several batches in
+    /// order, each holding whole changesets; a changeset larger than the limit is an error.
     public func batch(_ batch: ODataBatch) async throws -> [ODataBatchResult] {
         let prepared = batch.withContentIDs()
+        let limit = max(1, configuration.maxBatchOperations)
+        var chunks: [ODataBatch] = []
+        var current = ODataBatch()
+        var size = 0
+        for part in prepared.parts {
+            let count: Int
+            switch part {
+            case .request: count = 1
+            case .changeset(let requests): count = requests.count
+            }
+            if count > limit {
+                throw ODataError.invalidResponse(
+                    "a changeset of \(count) requests exceeds the \(limit) operations a $batch may hold", url: nil)
+            }
+            if size + count > limit, !current.parts.isEmpty {
+                chunks.append(current)
+                current = ODataBatch()
+                size = 0
+            }
+            current.parts.append(part)
+            size += count
+        }
+        if !current.parts.isEmpty { chunks.append(current) }
+        var results: [ODataBatchResult] = []
+        for chunk in chunks {
+            results += try await sendWithRetries(chunk)
+        }
+        return results
+    }
+
+    /// Sends one batch (Content-IDs already assigned), re-sending parts answered 429.
+    func sendWithRetries(_ prepared: ODataBatch) async throws -> [ODataBatchResult] {
         var results: [[ODataBatchResult]?] = Array(repeating: nil, count: prepared.parts.count)
         var pending = Array(prepared.parts.indices)
         let started = Date()

@@ -44,11 +44,9 @@ public final class ODataClient: Sendable {
         self.configuration = configuration
         if case .clientCredentials(let credentials) = authentication.kind {
             let scope = credentials.scope ?? ODataClientCredentials.defaultScope(for: self.serviceRoot)
-            let timeout = configuration.timeout
-            let observers = configuration.observers
             tokenCache = ODataTokenCache(renewalMargin: configuration.tokenRenewalMargin) {
                 try await Self.requestToken(
-                    credentials: credentials, scope: scope, transport: transport, timeout: timeout, observers: observers)
+                    credentials: credentials, scope: scope, transport: transport, configuration: configuration)
             }
         } else {
             tokenCache = nil
@@ -66,16 +64,24 @@ public final class ODataClient: Sendable {
     /// Streams the body of a `GET` of `url` into `destination` through a temporary file in the same folder,
     /// renamed at the end (so `destination` never holds a partial document); `progress` is called as bytes
     /// arrive. Returns the response (its body empty).
+    ///
+    /// `timeout` limits the whole download (default: no limit; the transport's idle timeout, the time allowed
+    /// between two chunks, still applies: ``ODataClientConfiguration/timeout`` for ``URLSessionTransport``).
     @discardableResult
     public func download(
-        _ url: URL, to destination: URL, headers: [String: String] = [:],
+        _ url: URL, to destination: URL, headers: [String: String] = [:], timeout: TimeInterval? = nil,
         progress: (@Sendable (ODataDownloadProgress) -> Void)? = nil
     ) async throws -> ODataResponse {
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).part")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let response = try await perform(ODataRequest(url: url, headers: headers)) { [transport] prepared in
-            try await transport.download(prepared, to: temporary, progress: progress)
+        let idle = configuration.timeout
+        let request = ODataRequest(url: url, headers: headers, timeout: timeout ?? .infinity)
+        let response = try await perform(request) { [transport] prepared in
+            // The transport's timeout is the idle timeout (URLRequest.timeoutInterval: time between chunks).
+            var prepared = prepared
+            prepared.timeout = idle
+            return try await transport.download(prepared, to: temporary, progress: progress)
         }
         // rename(2) replaces the destination atomically.
         if rename(temporary.path, destination.path) != 0 {
@@ -97,17 +103,20 @@ public final class ODataClient: Sendable {
             do {
                 try await middleware(&request)
             } catch {
-                throw Self.map(error, request: request, timeout: 0, prefix: "request middleware failed: ")
+                throw Self.map(error, request: request.redacted, timeout: 0, prefix: "request middleware failed: ")
             }
         }
         let started = Date()
         var attempt = 0
         var refreshed = false
+        var refreshNow = false
         var rejectedToken: String?
         while true {
             if Task.isCancelled { throw .cancelled }
             var sent = request
-            let token = try await bearerToken(refresh: refreshed, rejected: rejectedToken)
+            let token = try await bearerToken(refresh: refreshNow, rejected: rejectedToken)
+            refreshNow = false
+            rejectedToken = nil
             if let token { sent.setHeader("Authorization", "Bearer \(token)") }
             attempt += 1
             let timeout = request.timeout ?? configuration.timeout
@@ -116,15 +125,20 @@ public final class ODataClient: Sendable {
             let response: ODataResponse
             do {
                 let toSend = sent
-                response = try await Self.withTimeout(timeout) { try await exchange(toSend) }
+                if timeout.isFinite {
+                    response = try await Self.withTimeout(timeout) { try await exchange(toSend) }
+                } else {
+                    response = try await exchange(toSend)
+                }
             } catch {
-                let mapped = Self.map(error, request: sent, timeout: timeout)
+                let mapped = Self.map(error, request: sent.redacted, timeout: timeout)
                 observe(.service, sent, nil, mapped, exchangeStart, attempt)
                 throw mapped
             }
             observe(.service, sent, response, nil, exchangeStart, attempt)
             if response.statusCode == 401, token != nil, !refreshed, canRefresh {
                 refreshed = true
+                refreshNow = true
                 rejectedToken = token
                 continue
             }
@@ -221,9 +235,42 @@ public final class ODataClient: Sendable {
 
     // MARK: - Tokens
 
+    /// Asks the token endpoint for a token; 429, 500, 502, 503 and 504 are retried like service requests.
     static func requestToken(
+        credentials: ODataClientCredentials, scope: String, transport: any ODataTransport,
+        configuration: ODataClientConfiguration
+    ) async throws -> (token: String, expiresIn: TimeInterval) {
+        let started = Date()
+        var attempt = 1
+        while true {
+            do {
+                return try await requestTokenOnce(
+                    credentials: credentials, scope: scope, transport: transport, timeout: configuration.timeout,
+                    observers: configuration.observers, attempt: attempt)
+            } catch let failure as TokenEndpointUnavailable {
+                let delay = configuration.retryDelay(attempt: attempt, retryAfter: failure.retryAfter)
+                guard attempt < configuration.maxAttempts,
+                    Date().timeIntervalSince(started) + delay <= configuration.maxRetryDuration
+                else { throw failure.error }
+                do {
+                    try await configuration.sleep(delay)
+                } catch {
+                    throw ODataError.cancelled
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// A token endpoint answer worth retrying.
+    struct TokenEndpointUnavailable: Error {
+        var error: ODataError
+        var retryAfter: String?
+    }
+
+    static func requestTokenOnce(
         credentials: ODataClientCredentials, scope: String, transport: any ODataTransport, timeout: TimeInterval,
-        observers: [ODataExchangeObserver]
+        observers: [ODataExchangeObserver], attempt: Int
     ) async throws -> (token: String, expiresIn: TimeInterval) {
         let endpoint = try credentials.endpoint()
         let body = ODataFormEncoding.encode([
@@ -251,7 +298,7 @@ public final class ODataClient: Sendable {
         seenResponse.body = Data()
         let exchange = ODataExchange(
             kind: .token, request: seen, response: seenResponse, error: nil,
-            duration: Date().timeIntervalSince(start), attempt: 1)
+            duration: Date().timeIntervalSince(start), attempt: attempt)
         for observer in observers { observer(exchange) }
 
         struct TokenAnswer: Decodable {
@@ -281,6 +328,10 @@ public final class ODataClient: Sendable {
             if let code = answer?.error { reason += ": \(code)" }
             if let text = answer?.errorDescription { reason += ": \(text.split(separator: "\n").first ?? "")" }
             if answer?.error == nil, response.isSuccess { reason += " without an access_token" }
+            if [429, 500, 502, 503, 504].contains(response.statusCode) {
+                throw TokenEndpointUnavailable(
+                    error: .authentication(reason), retryAfter: response.header("retry-after"))
+            }
             throw ODataError.authentication(reason)
         }
         return (token, answer?.expiresIn ?? 3600)

@@ -68,6 +68,9 @@ public struct ODataClientConfiguration: Sendable {
     public var initialBackoff: TimeInterval = 1
     /// Longest single backoff when there is no `Retry-After`, in seconds. Default 60.
     public var maxBackoff: TimeInterval = 60
+    /// Most requests in one `$batch` (F&O accepts up to 5,000); a larger ``ODataBatch`` is sent as several, never
+    /// splitting a changeset. Default 5,000.
+    public var maxBatchOperations: Int = 5000
     /// Renew a token this many seconds before it expires (at most half its lifetime). Default 300.
     public var tokenRenewalMargin: TimeInterval = 300
     /// Runs before each request is sent, in order; may change it (add a header...).

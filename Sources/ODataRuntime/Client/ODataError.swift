@@ -59,10 +59,26 @@ public struct ODataServiceError: Sendable, Hashable, Decodable, CustomStringConv
         return try? JSONDecoder().decode(Envelope.self, from: body).error
     }
 
-    /// `code: message` (or just the message when there is no code), with the target when given.
+    /// The innermost `message` of the `innererror` chain (`innererror.internalexception...`): F&O puts the
+    /// real reason there and a generic "An error has occurred." in ``message``.
+    public var innermostMessage: String? {
+        var found: String?
+        var current = innerError
+        while case .object(let members)? = current {
+            if case .string(let text)? = members.first(where: { $0.key == "message" })?.value, !text.isEmpty {
+                found = text
+            }
+            current = members.first(where: { $0.key == "internalexception" || $0.key == "innererror" })?.value
+        }
+        return found
+    }
+
+    /// `code: message` (or just the message when there is no code), with the target and the innermost inner
+    /// message when they add something.
     public var description: String {
         var text = code.isEmpty ? message : "\(code): \(message)"
         if let target, !target.isEmpty { text += " (target \(target))" }
+        if let inner = innermostMessage, inner != message { text += " [inner: \(inner)]" }
         return text
     }
 }

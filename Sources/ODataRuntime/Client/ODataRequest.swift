@@ -48,12 +48,14 @@ public struct ODataRequest: Sendable, Hashable {
         return verb == "GET" || verb == "HEAD" || verb == "OPTIONS" || header("If-Match") != nil
     }
 
-    /// A copy whose `Authorization` header and secret-bearing headers read `REDACTED`, as hooks and logs see it.
+    /// A copy whose `Authorization` header and secret-bearing headers read `REDACTED`, as do secret-bearing
+    /// query parameters (`access_token`, `client_secret`, `code`, `sig`, ...): what hooks and logs see.
     public var redacted: ODataRequest {
         var copy = self
         for key in copy.headers.keys where ODataHeaders.isSecret(key) {
             copy.headers[key] = ODataHeaders.redactedValue
         }
+        copy.url = ODataHeaders.redactingQuery(of: url)
         return copy
     }
 }
@@ -134,6 +136,31 @@ enum ODataHeaders {
         let lower = name.lowercased()
         return lower == "authorization" || lower == "proxy-authorization" || lower == "cookie"
             || lower == "set-cookie" || lower == "ocp-apim-subscription-key" || lower == "x-api-key"
+    }
+
+    /// Query parameter names whose values are credentials.
+    static let secretQueryNames: Set<String> = [
+        "access_token", "client_secret", "code", "sig", "signature", "api_key", "apikey", "password", "token",
+        "subscription-key",
+    ]
+
+    /// `url` with the values of secret query parameters replaced by `REDACTED` (the rest kept byte for byte).
+    static func redactingQuery(of url: URL) -> URL {
+        let text = url.absoluteString
+        guard let question = text.firstIndex(of: "?") else { return url }
+        let fragmentStart = text[question...].firstIndex(of: "#") ?? text.endIndex
+        let query = text[text.index(after: question)..<fragmentStart]
+        var changed = false
+        let pairs = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+            let name = (pair[..<equals].removingPercentEncoding ?? String(pair[..<equals])).lowercased()
+            guard secretQueryNames.contains(name) else { return String(pair) }
+            changed = true
+            return pair[..<equals] + "=" + redactedValue
+        }
+        guard changed else { return url }
+        let rebuilt = text[..<question] + "?" + pairs.joined(separator: "&") + text[fragmentStart...]
+        return URL(string: String(rebuilt)) ?? url
     }
 
     /// `headers` sorted by name, for deterministic output.

@@ -54,14 +54,13 @@ public struct URLSessionTransport: ODataTransport {
     /// The session used for requests.
     public let session: URLSession
 
-    /// Uses `session` (by default an ephemeral session: no cookies, no cache).
+    /// Uses `session` (by default an ephemeral session: cookies such as load-balancer affinity kept in memory for
+    /// the transport's life, nothing written to disk, no response cache).
     public init(session: URLSession? = nil) {
         if let session {
             self.session = session
         } else {
             let configuration = URLSessionConfiguration.ephemeral
-            configuration.httpCookieAcceptPolicy = .never
-            configuration.httpShouldSetCookies = false
             configuration.urlCache = nil
             self.session = URLSession(configuration: configuration)
         }
@@ -75,8 +74,8 @@ public struct URLSessionTransport: ODataTransport {
         }
         urlRequest.httpBody = request.body
         urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
-        if let timeout = request.timeout {
-            // The client enforces the timeout itself; this is a backstop for other callers.
+        if let timeout = request.timeout, timeout.isFinite, timeout > 0 {
+            // The client enforces the total timeout itself; URLRequest's is an idle timeout (time without data).
             urlRequest.timeoutInterval = timeout + 1
         }
         return urlRequest

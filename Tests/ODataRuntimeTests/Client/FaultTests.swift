@@ -59,6 +59,24 @@ struct FaultTests {
         #expect(posted.headers["content-type"] == "application/json")
     }
 
+    @Test("a refused connection is a transport error naming the URL, not retried")
+    func connectionRefused() async throws {
+        let server = try await FaultServer.start()
+        let url = server.url("gone/echo")
+        server.stop()
+        try await Task.sleep(nanoseconds: 200_000_000)
+        let waits = Recorder<TimeInterval>()
+        let client = ODataClient(serviceRoot: server.base, configuration: Self.configuration(waits: waits))
+        do {
+            _ = try await client.fetchValue(url, as: [String: String].self)
+            Issue.record("no error")
+        } catch ODataError.transport(let message, let failedURL) {
+            #expect(!message.isEmpty)
+            #expect(failedURL == url)
+        }
+        #expect(waits.values.isEmpty)
+    }
+
     @Test("429 with Retry-After in seconds, then success")
     func throttled429() async throws {
         let server = try await FaultServer.start()
@@ -174,14 +192,31 @@ struct FaultTests {
         #expect(page.rows.count == 1)
         let started = Date()
         do {
-            _ = try await client.fetchPage(server.url("s/slow?ms=4000"), as: Row.self)
+            _ = try await client.fetchPage(server.url("s/slow?ms=20000"), as: Row.self)
             Issue.record("no timeout")
         } catch ODataError.timedOut(let method, let url, let seconds) {
             #expect(method == "GET")
             #expect(url.path == "/s/slow")
             #expect(seconds == 0.5)
         }
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 8, "waited for the 20 s answer")
+    }
+
+    @Test("cancelling during a slow request gives ODataError.cancelled at once")
+    func cancelInFlight() async throws {
+        let server = try await FaultServer.start()
+        defer { server.stop() }
+        let client = ODataClient(serviceRoot: server.base)
+        let task = Task { try await client.fetchPage(server.url("k/slow?ms=20000"), as: Row.self) }
+        while try await server.stats().counts["/k/slow"] == nil { try await Task.sleep(nanoseconds: 20_000_000) }
+        let started = Date()
+        task.cancel()
+        let result = await task.result
+        #expect(Date().timeIntervalSince(started) < 8, "waited for the 20 s answer")
+        guard case .failure(let error) = result, case .cancelled = error as? ODataError else {
+            Issue.record("expected cancelled, got \(result)")
+            return
+        }
     }
 
     @Test("cancelling mid-paging stops at once with ODataError.cancelled, without reading further pages")
@@ -199,7 +234,7 @@ struct FaultTests {
         task.cancel()
         let started = Date()
         let result = await task.result
-        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(Date().timeIntervalSince(started) < 8)
         guard case .failure(let error) = result, case .cancelled = error as? ODataError else {
             Issue.record("expected cancelled, got \(result)")
             return
@@ -333,6 +368,42 @@ struct FaultTests {
         #expect(stats.counts["/r/auth"] == 2)
     }
 
+    @Test("client credentials: a token endpoint answering 503 is retried after its Retry-After")
+    func tokenEndpointUnavailable() async throws {
+        let server = try await FaultServer.start()
+        defer { server.stop() }
+        let waits = Recorder<TimeInterval>()
+        let exchanges = Recorder<ODataExchange>()
+        var configuration = Self.configuration(waits: waits)
+        configuration.observers.append { exchanges.append($0) }
+        let client = ODataClient(
+            serviceRoot: server.base, authentication: Self.credentials(server, query: "?fail_first=2"),
+            configuration: configuration)
+        struct Authorized: Decodable { var token: String }
+        #expect(try await client.fetchValue(server.url("u/auth"), as: Authorized.self).token == "tok-1")
+        #expect(try await server.stats().token_requests == 3)
+        #expect(waits.values.count == 2)
+        #expect(waits.values.allSatisfy { (1.0...1.1).contains($0) })
+        #expect(exchanges.values.map(\.kind) == [.token, .token, .token, .service])
+        #expect(exchanges.values.map(\.attempt) == [1, 2, 3, 1])
+        // Retries are capped like service requests.
+        var capped = Self.configuration()
+        capped.maxAttempts = 2
+        let server2 = try await FaultServer.start()
+        defer { server2.stop() }
+        let failing = ODataClient(
+            serviceRoot: server2.base, authentication: Self.credentials(server2, query: "?fail_first=5"),
+            configuration: capped)
+        do {
+            _ = try await failing.fetchValue(server2.url("u/auth"), as: Authorized.self)
+            Issue.record("no error")
+        } catch ODataError.authentication(let message) {
+            #expect(message.contains("HTTP 503"))
+            #expect(message.contains("temporarily_unavailable"))
+        }
+        #expect(try await server2.stats().token_requests == 2)
+    }
+
     @Test("a static token refused with 401 is not retried and gives unauthorized")
     func unauthorizedStatic() async throws {
         let server = try await FaultServer.start()
@@ -398,6 +469,14 @@ struct FaultTests {
         #expect(progress.values.last == ODataDownloadProgress(bytesWritten: Int64(size), expectedBytes: Int64(size)))
         #expect(zip(progress.values, progress.values.dropFirst()).allSatisfy { $0.bytesWritten < $1.bytesWritten })
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["metadata.xml"])
+        // A total timeout stops a download that takes too long; nothing is left behind.
+        let slow = folder.appendingPathComponent("slow.json")
+        do {
+            try await client.download(server.url("d/slow?ms=3000"), to: slow, timeout: 0.3)
+            Issue.record("no timeout")
+        } catch ODataError.timedOut(_, _, let seconds) {
+            #expect(seconds == 0.3)
+        }
         // A failure leaves no file behind.
         let missing = folder.appendingPathComponent("missing.xml")
         await #expect(throws: ODataError.self) { try await client.download(server.url("d/nothing-here"), to: missing) }

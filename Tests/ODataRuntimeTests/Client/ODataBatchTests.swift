@@ -122,6 +122,46 @@ struct ODataBatchTests {
         #expect(waits.values == [3.15])
     }
 
+    @Test("a batch larger than maxBatchOperations goes as several, changesets kept whole, results in order")
+    func split() async throws {
+        let transport = ScriptedTransport { request, number in
+            let body = String(decoding: request.body ?? Data(), as: UTF8.self)
+            var parts: [String] = []
+            var inChangeset: [String] = []
+            for line in body.components(separatedBy: "\r\n") {
+                if line.hasPrefix("GET ") || line.hasPrefix("POST ") {
+                    let answer = "Content-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\(line.split(separator: " ")[1])@\(number)\r\n"
+                    if line.hasPrefix("POST ") { inChangeset.append(answer) } else { parts.append("--r\r\n" + answer) }
+                } else if line.hasPrefix("--changeset_"), line.hasSuffix("--") {
+                    parts.append(
+                        "--r\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n"
+                            + inChangeset.map { "--cs\r\n" + $0 }.joined() + "--cs--\r\n")
+                    inChangeset = []
+                }
+            }
+            return ODataResponse(
+                statusCode: 200, headers: ["Content-Type": "multipart/mixed; boundary=r"],
+                body: Data((parts.joined() + "--r--\r\n").utf8))
+        }
+        var configuration = fastConfiguration()
+        configuration.maxBatchOperations = 3
+        let client = ODataClient(serviceRoot: testRoot, transport: transport, configuration: configuration)
+        var batch = ODataBatch()
+        batch.add(ODataBatchRequest(url: testRoot.appendingPathComponent("A")))
+        batch.add(ODataBatchRequest(url: testRoot.appendingPathComponent("B")))
+        batch.addChangeset([
+            ODataBatchRequest(method: "POST", url: testRoot.appendingPathComponent("C1"), body: Data("{}".utf8)),
+            ODataBatchRequest(method: "POST", url: testRoot.appendingPathComponent("C2"), body: Data("{}".utf8)),
+        ])
+        batch.add(ODataBatchRequest(url: testRoot.appendingPathComponent("D")))
+        let results = try await client.batch(batch)
+        #expect(results.map { String(decoding: $0.response.body, as: UTF8.self) } == ["A@0", "B@0", "C1@1", "C2@1", "D@1"])
+        #expect(transport.requests.count == 2)
+        var tooBig = ODataBatch()
+        tooBig.addChangeset((0..<4).map { ODataBatchRequest(method: "POST", url: testRoot.appendingPathComponent("X\($0)")) })
+        await #expect(throws: ODataError.self) { _ = try await client.batch(tooBig) }
+    }
+
     @Test("a malformed batch response is a located invalidResponse error")
     func malformed() async throws {
         for (contentType, body) in [

@@ -46,20 +46,22 @@ struct ODataClientTests {
 
     @Test("a token provider is asked again with refresh=true after a 401, and the request retried once")
     func providerRefresh() async throws {
-        let transport = ScriptedTransport { request, _ in
-            request.header("Authorization") == "Bearer fresh" ? json(#"{"ok":true}"#) : json("{}", status: 401)
+        let transport = ScriptedTransport { request, number in
+            if request.header("Authorization") != "Bearer fresh" { return json("{}", status: 401) }
+            return number == 1 ? json("{}", status: 429, headers: ["Retry-After": "0"]) : json(#"{"ok":true}"#)
         }
         let calls = Recorder<Bool>()
         let client = ODataClient(
             serviceRoot: testRoot,
             authentication: .tokenProvider { refresh in
                 calls.append(refresh)
-                return refresh ? "fresh" : "stale"
-            }, transport: transport)
+                return refresh || calls.values.count > 2 ? "fresh" : "stale"
+            }, transport: transport, configuration: fastConfiguration())
         let response = try await client.send(ODataRequest(url: testRoot))
         #expect(response.statusCode == 200)
-        #expect(calls.values == [false, true])
-        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer stale", "Bearer fresh"])
+        // Refresh is asked for once, after the 401; the retry after the 429 asks for the token normally.
+        #expect(calls.values == [false, true, false])
+        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer stale", "Bearer fresh", "Bearer fresh"])
     }
 
     @Test("error bodies decode into code, message and inner error; statuses map to their cases")
@@ -88,6 +90,19 @@ struct ODataClientTests {
                 #expect(error.description.contains("E42: Write failed for table row"))
             }
         }
+    }
+
+    @Test("an F&O error body: the generic message, the real reason in the innermost inner error")
+    func fnoErrorBody() throws {
+        let body = #"{"error":{"code":"","message":"An error has occurred.","innererror":{"message":"Write failed","type":"X","stacktrace":"...","internalexception":{"message":"Customer group 99 does not exist.","type":"Y"}}}}"#
+        let error = try #require(ODataServiceError.parse(Data(body.utf8)))
+        #expect(error.code == "")
+        #expect(error.message == "An error has occurred.")
+        #expect(error.innermostMessage == "Customer group 99 does not exist.")
+        #expect(error.description == "An error has occurred. [inner: Customer group 99 does not exist.]")
+        let v401 = try #require(ODataServiceError.parse(Data(#"{"error":{"code":"C","message":{"lang":"en-US","value":"Old style"}}}"#.utf8)))
+        #expect(v401.message == "Old style")
+        #expect(ODataServiceError.parse(Data("<html/>".utf8)) == nil)
     }
 
     @Test("a body that is not an OData error shows as an excerpt")
@@ -263,6 +278,51 @@ struct ODataClientTests {
         var dumped = ""
         dump(exchange, to: &dumped)
         #expect(!dumped.contains("s3cr3t"))
+    }
+
+    @Test("client credentials: the default Entra ID endpoint and scope, or the ones given")
+    func clientCredentialsDefaults() async throws {
+        let transport = ScriptedTransport { request, _ in
+            request.url.host == "login.microsoftonline.com" || request.url.host == "login.example"
+                ? json(#"{"access_token":"T1","expires_in":"3599","token_type":"Bearer"}"#) : json("{}")
+        }
+        let client = ODataClient(
+            serviceRoot: URL(string: "https://contoso.operations.dynamics.com/data")!,
+            authentication: .clientCredentials(tenantID: "contoso.onmicrosoft.com", clientID: "app", clientSecret: "p@ss word&="),
+            transport: transport)
+        _ = try await client.send(ODataRequest(url: client.serviceRoot))
+        let token = transport.requests[0]
+        #expect(token.method == "POST")
+        #expect(token.url.absoluteString == "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token")
+        #expect(token.header("Content-Type") == "application/x-www-form-urlencoded")
+        #expect(String(decoding: token.body ?? Data(), as: UTF8.self)
+            == "grant_type=client_credentials&client_id=app&client_secret=p%40ss%20word%26%3D"
+            + "&scope=https%3A%2F%2Fcontoso.operations.dynamics.com%2F.default")
+        #expect(token.header("Authorization") == nil)
+        #expect(transport.requests[1].header("Authorization") == "Bearer T1")
+
+        let custom = ODataClient(
+            serviceRoot: testRoot,
+            authentication: .clientCredentials(
+                tenantID: "t", clientID: "app", clientSecret: "s", scope: "api://x/.default",
+                tokenEndpoint: URL(string: "https://login.example/token")!),
+            transport: transport)
+        _ = try await custom.send(ODataRequest(url: testRoot))
+        let second = transport.requests[2]
+        #expect(second.url.absoluteString == "https://login.example/token")
+        #expect(String(decoding: second.body ?? Data(), as: UTF8.self).hasSuffix("&scope=api%3A%2F%2Fx%2F.default"))
+    }
+
+    @Test("redacted requests hide credential headers and secret query parameters, and keep the rest")
+    func redactedRequest() {
+        let request = ODataRequest(
+            url: URL(string: "https://h.example/data/C?$filter=Name%20eq%20'x'&sig=abc%2Fdef&access_token=t0k&top=1")!,
+            headers: ["authorization": "Bearer t0k", "Cookie": "s=1", "If-Match": "*"])
+        let redacted = request.redacted
+        #expect(redacted.url.absoluteString == "https://h.example/data/C?$filter=Name%20eq%20'x'&sig=REDACTED&access_token=REDACTED&top=1")
+        #expect(redacted.headers == ["authorization": "REDACTED", "Cookie": "REDACTED", "If-Match": "*"])
+        let plain = ODataRequest(url: URL(string: "https://h.example/data/C?$top=1")!)
+        #expect(plain.redacted == plain)
     }
 
     @Test("secrets never show in description, debugDescription, dump or reflection")
