@@ -20,7 +20,10 @@ struct ODataGenerator: ParsableCommand {
             unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Inspect.self, Validate.self, Generate.self, Templates.self]
+        subcommands: [
+            Inspect.self, Validate.self, Generate.self, Templates.self,
+            LintConnector.self,
+        ]
     )
 
     /// Exit statuses shared by every command.
