@@ -12,6 +12,13 @@ public struct LintJSONReader {
         /// 1-based line and column of the repeated key.
         public var line: Int
         public var column: Int
+
+        public init(pointer: String, key: String, line: Int, column: Int) {
+            self.pointer = pointer
+            self.key = key
+            self.line = line
+            self.column = column
+        }
     }
 
     /// Why a document could not be read.
