@@ -22,6 +22,8 @@ struct ODataGenerator: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Inspect.self, Validate.self, Generate.self, Templates.self,
+            Connector.self,
+            OpenAPI.self,
             LintConnector.self,
         ]
     )
