@@ -25,6 +25,8 @@ struct ODataGenerator: ParsableCommand {
             Connector.self,
             OpenAPI.self,
             LintConnector.self,
+            Diff.self,
+            Trim.self,
         ]
     )
 
