@@ -56,4 +56,10 @@ grep -q "no odata-generator-config.yaml in the target's sources: add .*Sources/B
     && grep -q "no metadata file" <<<"$out" || { echo "$out" | tail -5; fail "the plugin's error does not name the missing files"; }
 echo "ok: $(grep -m1 "ODataGenerator plugin" <<<"$out")"
 
+step "OpenAPIClient: the committed openapi.yaml is the current export; swift-openapi-generator builds a client from it"
+fresh="$(mktemp -d)/openapi.yaml"
+"$ODATA_GENERATOR" openapi Samples/metadata/fno-sample.xml --output "$fresh" --format yaml >/dev/null
+cmp -s "$fresh" Samples/OpenAPIClient/Sources/FnOClient/openapi.yaml || fail "Samples/OpenAPIClient/Sources/FnOClient/openapi.yaml is stale; regenerate it: odata-generator openapi Samples/metadata/fno-sample.xml --output Samples/OpenAPIClient/Sources/FnOClient/openapi.yaml --format yaml"
+build OpenAPIClient 2>&1 | tail -1
+
 step "done"

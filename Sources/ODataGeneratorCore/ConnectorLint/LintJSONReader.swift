@@ -94,7 +94,7 @@ public struct LintJSONReader {
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("unexpected \(describeCurrent()); expected a member name in quotes") }
-            let (line, column) = lineAndColumn(of: index)
+            let keyOffset = index
             let key = try parseString()
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()); expected ':' after member name \"\(key)\"") }
@@ -104,6 +104,7 @@ public struct LintJSONReader {
             let value = try parseValue(depth: depth)
             path.removeLast()
             if let earlier = positions[key] {
+                let (line, column) = lineAndColumn(of: keyOffset)
                 duplicates.append(DuplicateKey(pointer: pointer(appending: key), key: key, line: line, column: column))
                 members[earlier].value = value
             } else {

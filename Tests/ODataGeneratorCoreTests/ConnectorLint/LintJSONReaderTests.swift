@@ -81,4 +81,16 @@ struct LintJSONReaderTests {
         #expect(violations.contains { $0.rule == "MS002" && $0.pointer == "/properties/extra" })
         #expect(violations.contains { $0.rule == "PP010" && $0.file == ConnectorLinter.propertiesFile })
     }
+
+    @Test("a schema nested 250 levels deep (500 JSON levels) is linted without exhausting the stack")
+    func deepSchema() {
+        var schema = #"{"type": "string", "format": "decimal"}"#
+        for _ in 0..<250 { schema = #"{"type": "object", "properties": {"p": "# + schema + "}}" }
+        var files = ConnectorLintFixtures.files
+        var definition = EditableJSON(ConnectorLintFixtures.definition)
+        definition.set("/definitions/Deep", try! JSONSerialization.jsonObject(with: Data(schema.utf8)))
+        files[ConnectorLinter.definitionFile] = definition.data
+        let violations = ConnectorLinter.lint(files: files)
+        #expect(violations.contains { $0.rule == "PP007" && $0.pointer.hasSuffix("/p/format") })
+    }
 }
