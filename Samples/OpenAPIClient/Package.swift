@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FnOClient", targets: ["FnOClient"]),
+        .executable(name: "fno-openapi-demo", targets: ["fno-openapi-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
@@ -23,6 +24,7 @@ let package = Package(
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        .executableTarget(name: "fno-openapi-demo", dependencies: ["FnOClient"]),
     ],
     swiftLanguageModes: [.v6]
 )
