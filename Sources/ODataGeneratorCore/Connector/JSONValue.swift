@@ -168,9 +168,14 @@ public enum JSONWriter {
         let pad = String(repeating: " ", count: indent)
         for key in sortedKeys(members) {
             let value = members[key]!
-            out += pad
-            quote(key, into: &out)
-            out += ":"
+            var quoted = ""
+            quote(key, into: &quoted)
+            // YAML limits implicit keys to 1,024 characters; longer ones (long key predicates) are explicit keys.
+            if quoted.utf8.count > 1000 {
+                out += pad + "? " + quoted + "\n" + pad + ":"
+            } else {
+                out += pad + quoted + ":"
+            }
             switch value {
             case .object(let m) where !m.isEmpty:
                 out += "\n"
