@@ -192,7 +192,7 @@ extension CLITests {
             let r = try run(["generate", CLITests.sample, "--output-directory", dir, "--access-modifier", "public"])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        for name in ["Types.swift", "Enums.swift"] {
+        for name in ["Types.swift", "Enums.swift", "Service.swift"] {
             let x = try Data(contentsOf: URL(fileURLWithPath: a).appendingPathComponent(name))
             let y = try Data(contentsOf: URL(fileURLWithPath: b).appendingPathComponent(name))
             #expect(x == y, "\(name) differs between two runs")

@@ -80,7 +80,7 @@ enum CorpusCompileSupport {
                 failures.add("\(name): generate exited \(generated.status): \(generated.output.suffix(500))")
                 return
             }
-            let sources = ["Types.swift", "Enums.swift"].map { out + "/" + $0 }
+            let sources = ["Types.swift", "Enums.swift", "Service.swift"].map { out + "/" + $0 }
             let checked = Self.run(swiftc, ["-typecheck", "-swift-version", "6", "-I", Self.modules] + sources)
             if checked.status != 0 {
                 let errors = checked.output.split(separator: "\n").filter { $0.contains("error:") }.prefix(5)

@@ -65,7 +65,7 @@ struct HostileNamesCompileTests {
         let generated = CorpusCompileSupport.run(CLITests.executable.path,
                                                  ["generate", input.path, "--output-directory", out, "--access-modifier", "public"])
         #expect(generated.status == 0, "\(generated.output.suffix(2000))")
-        let sources = ["Types.swift", "Enums.swift"].map { out + "/" + $0 }
+        let sources = ["Types.swift", "Enums.swift", "Service.swift"].map { out + "/" + $0 }
         let checked = CorpusCompileSupport.run(swiftc, ["-typecheck", "-swift-version", "6", "-I", CorpusCompileSupport.modules] + sources)
         #expect(checked.status == 0, "kept in \(work.path) for inspection:\n\(checked.output.split(separator: "\n").filter { $0.contains("error") }.prefix(10).joined(separator: "\n"))")
         if checked.status == 0 && generated.status == 0 { try? FileManager.default.removeItem(at: work) }

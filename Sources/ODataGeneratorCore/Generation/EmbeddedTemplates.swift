@@ -11,7 +11,7 @@ enum EmbeddedTemplates {
 """#),
         ("enum", #"""
 {{> docLines}}
-{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable {
+{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, ODataEnumLiteral {
 {{#members}}
 {{#docLines}}
     ///{{#text}} {{text}}{{/text}}
@@ -72,11 +72,15 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
 {{> enum}}
 {{/isFlags}}
 {{/enums}}
+{{#service}}
+
+{{> service}}
+{{/service}}
 
 """#),
         ("flags", #"""
 {{> docLines}}
-{{access}}struct {{name}}: RawRepresentable, Codable, Hashable, Sendable {
+{{access}}struct {{name}}: RawRepresentable, Codable, Hashable, Sendable, ODataFlagsLiteral {
     /// The qualified EDM name of this type.
     {{access}}static let edmName = "{{edmName}}"
 
@@ -105,6 +109,65 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
     /// True when `member` is set.
     {{access}}func contains(_ member: Member) -> Bool { names.contains(member.rawValue) }
 }
+
+"""#),
+        ("operation", #"""
+
+{{#docLines}}
+    ///{{#text}} {{text}}{{/text}}
+{{/docLines}}
+    {{access}}func {{name}}({{#parameters}}{{declaration}}{{^isLast}}, {{/isLast}}{{/parameters}}) -> ODataOperation<{{resultType}}> {
+        {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} operation: ODataOperation<{{resultType}}> = ODataOperation<{{resultType}}>.{{#isAction}}action{{/isAction}}{{^isAction}}function{{/isAction}}(context: self.context, path: {{basePath}}, name: "{{edmName}}", resultInValue: {{#resultInValue}}true{{/resultInValue}}{{^resultInValue}}false{{/resultInValue}})
+{{#parameters}}
+        operation.{{#isAction}}bodyParameter{{/isAction}}{{^isAction}}urlParameter{{/isAction}}("{{edmName}}", {{name}})
+{{/parameters}}
+        return operation
+    }
+
+"""#),
+        ("service", #"""
+/// The service `{{containerName}}`: one member per entity set and singleton, a method per action or function
+/// import. Bound actions and functions are methods of the queries they are bound to.
+///
+/// ```swift
+/// let service = {{name}}(client: ODataClient(serviceRoot: url, authentication: .bearerToken(token)))
+/// ```
+{{access}}struct {{name}}: Sendable {
+    /// Where requests go.
+    {{access}}let context: ODataServiceContext
+
+    /// A service sending its requests with `client`.
+    {{access}}init(client: ODataClient) {
+        self.context = ODataServiceContext(client: client)
+    }
+
+    /// A service at a context.
+    {{access}}init(context: ODataServiceContext) {
+        self.context = context
+    }
+
+    /// Sends requests and atomic changesets as one `$batch` (parts from `batchRequest`, `createRequest`,
+    /// `updateRequest`, `deleteRequest` of queries and operations); one result per request, in order.
+    {{access}}func batch(_ batch: ODataBatch) async throws -> [ODataBatchResult] {
+        try await context.client.batch(batch)
+    }
+{{#members}}
+
+    /// {{edmKind}} `{{edmName}}`.
+    {{access}}var {{name}}: {{type}} { {{initializer}} }
+{{/members}}
+{{#imports}}
+{{> operation}}
+{{/imports}}
+}
+{{#boundGroups}}
+
+extension {{extendedType}} where Entity == {{entityName}} {
+{{#operations}}
+{{> operation}}
+{{/operations}}
+}
+{{/boundGroups}}
 
 """#),
         ("struct", #"""
@@ -215,6 +278,46 @@ private struct _ODataRuntimeCheck: ODataRuntimeAPIVersion1 {}
     }
 {{/hasCodingKeys}}
 }
+{{#isEntity}}
+
+extension {{name}}: {{entityProtocol}}{{#isCompanySpecific}}, ODataCompanySpecific{{/isCompanySpecific}} {
+    /// The query profile this code was generated for.
+    {{access}}typealias Profile = {{profileType}}
+
+    /// Typed descriptors of the properties of {{name}}, for `filter`, `select`, `orderBy`, `expand` and `navigate`.
+    {{access}}struct Fields: ODataFieldSet {
+        {{access}}typealias Entity = {{name}}
+
+        /// The path these fields are reached through (empty at the top).
+        {{access}}let odataPathPrefix: String
+
+        {{access}}init(odataPathPrefix: String) {
+            self.odataPathPrefix = odataPathPrefix
+        }
+{{#fields}}
+
+        /// `{{edmName}}`
+        {{access}}var {{name}}: {{type}} { {{initializer}} }
+{{/fields}}
+    }
+}
+{{#isKeyed}}
+
+extension {{name}}.Key: ODataEntityKey {
+    /// The key predicate, e.g. `({{#keyProperties}}{{edmName}}=...{{^isLast}},{{/isLast}}{{/keyProperties}})`.
+    {{access}}var keyPredicate: ODataKeyPredicate {
+        ODataKeyPredicate([{{#keyProperties}}ODataKeyPredicate.Part("{{edmName}}", {{name}}){{^isLast}}, {{/isLast}}{{/keyProperties}}])
+    }
+}
+
+extension ODataQuery where Entity == {{name}} {
+    /// The {{name}} with this key: {{#keyProperties}}`{{edmName}}`{{^isLast}}, {{/isLast}}{{/keyProperties}}.
+    {{access}}func key({{#keyProperties}}{{name}}: {{type}}{{^isLast}}, {{/isLast}}{{/keyProperties}}) -> ODataEntityRequest<{{name}}, {{name}}> {
+        request(forKey: {{name}}.Key({{#keyProperties}}{{name}}: {{name}}{{^isLast}}, {{/isLast}}{{/keyProperties}}))
+    }
+}
+{{/isKeyed}}
+{{/isEntity}}
 
 """#),
     ]

@@ -38,7 +38,9 @@ extension GenerationPlan {
             kept[d.navigationProperty.owner, default: []].append(d.navigationProperty.index)
         }
         self.init(entityTypes: selection.entityTypes, complexTypes: selection.complexTypes, enumTypes: selection.enumTypes,
-                  entitySetOfType: setsOfType.compactMapValues { $0.count == 1 ? $0[0] : nil }, keptNavigation: kept)
+                  entitySetOfType: setsOfType.compactMapValues { $0.count == 1 ? $0[0] : nil }, keptNavigation: kept,
+                  entitySets: selection.entitySets, singletons: selection.singletons, operations: selection.operations,
+                  operationImports: selection.operationImports)
     }
 }
 
@@ -49,5 +51,7 @@ extension TranslationOptions {
         accessModifier = config.effectiveAccessModifier.rawValue
         self.inputName = inputName
         typeNameOverrides = config.naming.overrides.map { (edmName: $0.edmName, swiftName: $0.swiftName) }
+        profile = config.profile
+        serviceName = config.serviceName
     }
 }

@@ -14,6 +14,7 @@ extension FileContext: MustacheParent {
         case "declaresRuntimeCheck": return declaresRuntimeCheck
         case "structs": return structs
         case "enums": return enums
+        case "service": return service
         default: return nil
         }
     }
@@ -44,6 +45,11 @@ extension StructContext: MustacheParent {
         case "initParameters": return initParameters
         case "codingKeys": return codingKeys
         case "hasCodingKeys": return hasCodingKeys
+        case "profileType": return profileType
+        case "fields": return fields
+        case "entityProtocol": return entityProtocol
+        case "isKeyed": return isKeyed
+        case "isCompanySpecific": return isCompanySpecific
         default: return nil
         }
     }
@@ -117,6 +123,86 @@ extension EnumMemberContext: MustacheParent {
         case "edmName": return edmName
         case "value": return value
         case "docLines": return docLines
+        case "isLast": return isLast
+        default: return nil
+        }
+    }
+}
+
+extension FieldContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "edmName": return edmName
+        case "type": return type
+        case "initializer": return initializer
+        default: return nil
+        }
+    }
+}
+
+extension ServiceContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "containerName": return containerName
+        case "profileType": return profileType
+        case "members": return members
+        case "imports": return imports
+        case "boundGroups": return boundGroups
+        default: return nil
+        }
+    }
+}
+
+extension ServiceMemberContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "edmName": return edmName
+        case "edmKind": return edmKind
+        case "type": return type
+        case "initializer": return initializer
+        default: return nil
+        }
+    }
+}
+
+extension OperationGroupContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "extendedType": return extendedType
+        case "entityName": return entityName
+        case "operations": return operations
+        default: return nil
+        }
+    }
+}
+
+extension OperationContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "edmName": return edmName
+        case "edmKind": return edmKind
+        case "isAction": return isAction
+        case "resultType": return resultType
+        case "resultInValue": return resultInValue
+        case "parameters": return parameters
+        case "hasParameters": return hasParameters
+        case "docLines": return docLines
+        case "basePath": return basePath
+        default: return nil
+        }
+    }
+}
+
+extension ParameterContext: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "edmName": return edmName
+        case "declaration": return declaration
         case "isLast": return isLast
         default: return nil
         }

@@ -16,8 +16,10 @@ public struct FileContext: Sendable, Encodable {
     public var structs: [StructContext]
     /// Enum types.
     public var enums: [EnumContext]
+    /// The service type and the operations (in `Service.swift` only).
+    public var service: ServiceContext?
     /// True when the file declares nothing (only the header).
-    public var isEmpty: Bool { structs.isEmpty && enums.isEmpty }
+    public var isEmpty: Bool { structs.isEmpty && enums.isEmpty && service == nil }
 }
 
 /// One line of a `///` comment (without the slashes).
@@ -56,6 +58,96 @@ public struct StructContext: Sendable, Encodable {
     public var codingKeys: [CodingKeyContext]
     /// False for a type without properties (an empty `CodingKeys` enum does not compile).
     public var hasCodingKeys: Bool
+    /// The runtime profile type the code is generated for (`ODataFNOProfile` or `ODataGenericProfile`).
+    public var profileType: String = ""
+    /// The query descriptors of the `Fields` struct (entity types only): properties and navigation properties.
+    public var fields: [FieldContext] = []
+    /// `ODataKeyedEntity` when every key part is a stored property with a URL literal, else `ODataEntityType`.
+    public var entityProtocol: String = ""
+    /// True when the entity type is `ODataKeyedEntity` (its `Key` has a key predicate; `key(...)` is generated).
+    public var isKeyed: Bool = false
+    /// True when the key contains `dataAreaId` and the profile is `fno` (queries offer `crossCompany()`).
+    public var isCompanySpecific: Bool = false
+}
+
+/// A query descriptor in an entity type's `Fields` struct.
+public struct FieldContext: Sendable, Encodable {
+    /// The Swift name (the property's name).
+    public var name: String
+    /// The EDM name.
+    public var edmName: String
+    /// The descriptor's Swift type, e.g. `ODataField<Decimal, ODataFNOProfile>` or `SalesOrderHeaderV2.Fields`.
+    public var type: String
+    /// The expression that makes the descriptor (uses `odataPathPrefix`).
+    public var initializer: String
+}
+
+/// The generated service type: one member per entity set and singleton, methods for operation imports, and the
+/// bound operations as methods on queries.
+public struct ServiceContext: Sendable, Encodable {
+    /// The Swift type name (`serviceName`, default the entity container's name).
+    public var name: String
+    /// The qualified name of the entity container.
+    public var containerName: String
+    /// The profile type.
+    public var profileType: String
+    /// Entity sets and singletons.
+    public var members: [ServiceMemberContext]
+    /// Unbound operations (action and function imports).
+    public var imports: [OperationContext]
+    /// Bound operations, grouped by the query type they are methods of.
+    public var boundGroups: [OperationGroupContext]
+}
+
+/// An entity set or singleton of the service.
+public struct ServiceMemberContext: Sendable, Encodable {
+    public var name: String
+    public var edmName: String
+    /// `EntitySet` or `Singleton`.
+    public var edmKind: String
+    /// The member's Swift type, e.g. `ODataQuery<CustomerV3, CustomerV3>`.
+    public var type: String
+    /// The expression that makes it.
+    public var initializer: String
+}
+
+/// Bound operations on one binding type.
+public struct OperationGroupContext: Sendable, Encodable {
+    /// The extended runtime type: `ODataEntityRequest` (bound to one entity) or `ODataQuery` (bound to a collection).
+    public var extendedType: String
+    /// The binding entity type's Swift name.
+    public var entityName: String
+    public var operations: [OperationContext]
+}
+
+/// An action or function, as a method returning an `ODataOperation`.
+public struct OperationContext: Sendable, Encodable {
+    /// The Swift method name.
+    public var name: String
+    /// The name in the URL: qualified for bound operations, the import name for imports.
+    public var edmName: String
+    /// `Action` or `Function`.
+    public var edmKind: String
+    public var isAction: Bool
+    /// The Swift result type (`ODataVoid` when there is none).
+    public var resultType: String
+    /// True when the result comes in `value` (primitives, enums, collections).
+    public var resultInValue: Bool
+    public var parameters: [ParameterContext]
+    /// False when there are no parameters (the operation value is then a `let`).
+    public var hasParameters: Bool
+    public var docLines: [DocLine]
+    /// The Swift expression of the binding path: `self.path` (the query's) or `""` (imports, at the service root).
+    public var basePath: String
+}
+
+/// An operation parameter.
+public struct ParameterContext: Sendable, Encodable {
+    public var name: String
+    public var edmName: String
+    /// `name: Type` or `name: Type? = nil`.
+    public var declaration: String
+    public var isLast: Bool
 }
 
 /// A stored or navigation property.

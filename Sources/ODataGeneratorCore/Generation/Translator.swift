@@ -13,14 +13,25 @@ public struct GenerationPlan: Sendable {
     /// Navigation properties to keep, per entity type index (indexes into its `navigationProperties`); types not
     /// listed keep the navigation properties whose targets are generated.
     public var keptNavigation: [Int: [Int]]?
+    /// Entity sets, singletons, operations (bound and unbound) and operation imports the service exposes
+    /// (indexes into the model's arrays).
+    public var entitySets: [Int]
+    public var singletons: [Int]
+    public var operations: [Int]
+    public var operationImports: [Int]
 
     public init(entityTypes: [Int], complexTypes: [Int], enumTypes: [Int], entitySetOfType: [Int: String] = [:],
-                keptNavigation: [Int: [Int]]? = nil) {
+                keptNavigation: [Int: [Int]]? = nil, entitySets: [Int] = [], singletons: [Int] = [],
+                operations: [Int] = [], operationImports: [Int] = []) {
         self.entityTypes = entityTypes
         self.complexTypes = complexTypes
         self.enumTypes = enumTypes
         self.entitySetOfType = entitySetOfType
         self.keptNavigation = keptNavigation
+        self.entitySets = entitySets
+        self.singletons = singletons
+        self.operations = operations
+        self.operationImports = operationImports
     }
 
     /// Everything the model declares, entity sets naming their types.
@@ -30,7 +41,9 @@ public struct GenerationPlan: Sendable {
         for s in model.entitySets { setCount[s.entityType, default: 0] += 1 }
         for s in model.entitySets where setCount[s.entityType] == 1 { sets[s.entityType] = s.name }
         return GenerationPlan(entityTypes: Array(model.entityTypes.indices), complexTypes: Array(model.complexTypes.indices),
-                              enumTypes: Array(model.enumTypes.indices), entitySetOfType: sets)
+                              enumTypes: Array(model.enumTypes.indices), entitySetOfType: sets,
+                              entitySets: Array(model.entitySets.indices), singletons: Array(model.singletons.indices),
+                              operations: Array(model.operations.indices), operationImports: Array(model.operationImports.indices))
     }
 }
 
@@ -42,6 +55,10 @@ public struct TranslationOptions: Sendable {
     public var inputName: String = "metadata.xml"
     /// EDM name (simple or qualified) to Swift type name overrides.
     public var typeNameOverrides: [(edmName: String, swiftName: String)] = []
+    /// The profile; nil: `fno` when a schema's namespace is `Microsoft.Dynamics.DataEntities`, else `generic`.
+    public var profile: GeneratorConfig.Profile?
+    /// The Swift name of the service type; nil: the entity container's name.
+    public var serviceName: String?
 
     public init() {}
 }
@@ -52,21 +69,27 @@ public struct Translator: Sendable {
     public let plan: GenerationPlan
     public let options: TranslationOptions
     /// Notes about renamed declarations and types kept as raw JSON.
-    public private(set) var notes: [Diagnostic] = []
+    public internal(set) var notes: [Diagnostic] = []
 
-    private let namer: SwiftNamer
-    private var entityNames: [Int: String] = [:]
-    private var complexNames: [Int: String] = [:]
-    private var enumNames: [Int: String] = [:]
+    let namer: SwiftNamer
+    var entityNames: [Int: String] = [:]
+    var complexNames: [Int: String] = [:]
+    var enumNames: [Int: String] = [:]
+    /// The profile in effect.
+    public let profile: GeneratorConfig.Profile
+    /// The runtime's phantom type for the profile.
+    var profileType: String { profile == .fno ? "ODataFNOProfile" : "ODataGenericProfile" }
 
     public init(model: EDMModel, plan: GenerationPlan, options: TranslationOptions) {
         self.model = model
         self.plan = plan
         self.options = options
+        profile = options.profile ?? GeneratorConfig().effectiveProfile(namespaces: model.document.schemas.map(\.namespace))
         var configuration = NamingConfiguration()
         configuration.overrides = NamingOverrides(pairs: options.typeNameOverrides)
         // Generated types must not shadow the Swift, Foundation and runtime types the generated code uses.
         configuration.reservedTypeNames.formUnion(SwiftKeywords.reservedTypeNames)
+        configuration.reservedTypeNames.formUnion(Translator.queryTypeNames)
         namer = SwiftNamer(configuration)
         assignTypeNames()
     }
@@ -87,13 +110,13 @@ public struct Translator: Sendable {
     }
 
     /// Keeps the naming notes and override errors of a scope as diagnostics.
-    private mutating func record(_ naming: ScopeNaming) {
+    mutating func record(_ naming: ScopeNaming) {
         for n in naming.notes { notes.append(Diagnostic(.note, n.description, file: options.inputName, line: 0, column: 0)) }
         for e in naming.errors { notes.append(Diagnostic(.warning, e.description, file: options.inputName, line: 0, column: 0)) }
     }
 
     /// Swift names for the members of one declaration.
-    private mutating func memberNames(_ edmNames: [String], scope: NamingScope) -> [SwiftName] {
+    mutating func memberNames(_ edmNames: [String], scope: NamingScope) -> [SwiftName] {
         let naming = namer.resolve(edmNames, in: scope)
         record(naming)
         return naming.names
@@ -163,7 +186,7 @@ public struct Translator: Sendable {
         plan.enumTypes.map { enumContext($0) }
     }
 
-    private func docLines(_ annotations: [CSDLAnnotation], remark: String?) -> [DocLine] {
+    func docLines(_ annotations: [CSDLAnnotation], remark: String?) -> [DocLine] {
         var lines: [String] = []
         for wanted in ["Org.OData.Core.V1.Description", "Org.OData.Core.V1.LongDescription"] {
             let simple = wanted.hasSuffix("LongDescription") ? "LongDescription" : "Description"
@@ -205,16 +228,22 @@ public struct Translator: Sendable {
         }
         let names = memberNames(t.properties.map(\.name) + navigations.map(\.element.name),
                                 scope: NamingScope(t.qualifiedName, role: .properties,
-                                                   additionalReservedNames: ["keyPropertyNames", "Key", "additionalProperties", "declaredPropertyNames"]))
+                                                   additionalReservedNames: ["keyPropertyNames", "Key", "additionalProperties", "declaredPropertyNames",
+                                                                           "Fields", "Profile", "odataPathPrefix", "keyPredicate"]))
         var properties: [PropertyContext] = []
         var codingKeys: [CodingKeyContext] = [CodingKeyContext(name: "odataEtag", wireName: "@odata.etag")]
         var memberNames: [String: String] = [:]  // EDM name -> Swift name (escaped)
+        var fields: [FieldContext] = []
+        let profileType = self.profileType
         for (k, p) in t.properties.enumerated() {
             let csdl = model.csdl(p, ofEntity: true)
             let swiftName = names[k].escaped
             memberNames[p.name] = swiftName
             let isKey = t.key.contains { $0.name == p.name }
             let base = swiftType(p.type) ?? SwiftTypeMapping.rawJSONType
+            let fieldType = "ODataField<\(base), \(profileType)>"
+            fields.append(FieldContext(name: swiftName, edmName: SwiftLiteral.stringBody(p.name), type: fieldType,
+                                       initializer: "\(fieldType)(odataPathPrefix, \"\(SwiftLiteral.stringBody(p.name))\")"))
             let optional = p.nullable && !isKey
             properties.append(PropertyContext(name: swiftName, edmName: p.name,
                                               type: optional ? base + "?" : base, decodedType: base, isOptional: optional, isNavigation: false,
@@ -225,6 +254,15 @@ public struct Translator: Sendable {
             guard let target = nav.target, let targetName = entityNames[target] else { continue }
             let swiftName = names[t.properties.count + k].escaped
             let type = nav.isCollection ? "[\(targetName)]?" : "Indirect<\(targetName)>?"
+            let wire = SwiftLiteral.stringBody(nav.name)
+            if nav.isCollection {
+                let fieldType = "ODataCollectionNavigation<\(targetName)>"
+                fields.append(FieldContext(name: swiftName, edmName: wire, type: fieldType,
+                                           initializer: "\(fieldType)(odataPathPrefix, \"\(wire)\")"))
+            } else {
+                fields.append(FieldContext(name: swiftName, edmName: wire, type: "\(targetName).Fields",
+                                           initializer: "\(targetName).Fields(odataPathPrefix: ODataPath.navigation(odataPathPrefix, \"\(wire)\"))"))
+            }
             properties.append(PropertyContext(name: swiftName, edmName: nav.name, type: type, decodedType: String(type.dropLast()),
                                               isOptional: true, isNavigation: true,
                                               docLines: [DocLine(text: "Navigation to `\(model.entityTypes[target].qualifiedName)`; set when expanded (`$expand`).")]))
@@ -239,6 +277,9 @@ public struct Translator: Sendable {
                                       type: swiftType(k.type) ?? SwiftTypeMapping.rawJSONType, isLast: index == t.key.count - 1)
         }
         let keyIsStored = t.key.allSatisfy { memberNames[$0.name] != nil }
+        let keyHasLiterals = t.key.allSatisfy { hasURLLiteral($0.type) }
+        let isKeyed = !keys.isEmpty && keyIsStored && keyHasLiterals
+        let isCompanySpecific = profile == .fno && t.key.contains { $0.name == "dataAreaId" && $0.alias == nil }
         let etagName = "odataEtag"
         let params = [(decl: "\(etagName): String? = nil", name: etagName)] + Translator.initParameters(properties)
         let setName = plan.entitySetOfType[i]
@@ -248,8 +289,32 @@ public struct Translator: Sendable {
             properties: properties, keyProperties: keys, hasKey: !keys.isEmpty, hasKeyAccessor: !keys.isEmpty && keyIsStored,
             entitySetName: setName, hasEntitySet: setName != nil, hasEtag: true, isOpen: t.isOpenType,
             initParameters: Translator.numbered(params),
-            codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty)
+            codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty,
+            profileType: profileType, fields: fields, entityProtocol: isKeyed ? "ODataKeyedEntity" : "ODataEntityType",
+            isKeyed: isKeyed, isCompanySpecific: isCompanySpecific)
     }
+
+    /// True when values of the type have an OData URL literal in the runtime (key parts, function parameters).
+    func hasURLLiteral(_ ref: EDMTypeRef) -> Bool {
+        if ref.isCollection { return false }
+        switch ref.kind {
+        case .primitive(let p): return SwiftTypeMapping.swiftType(of: p) != nil
+        case .enumeration(let i): return enumNames[i] != nil
+        case .definition(let i): return SwiftTypeMapping.swiftType(of: model.typeDefinitions[i].underlyingType) != nil
+        case .entity, .complex: return false
+        }
+    }
+
+    /// Runtime types generated code names unqualified, nested type names of generated entity types, and the generic
+    /// parameter names of the runtime's query types (`extension ODataQuery where Entity == X` must not read
+    /// `Entity == Entity`): generated types must not shadow them.
+    static let queryTypeNames: Set<String> = [
+        "Fields", "Key", "Profile", "Entity", "Row", "Value", "Target", "Result", "ODataQuery", "ODataEntityRequest", "ODataField", "ODataFilter", "ODataPartial",
+        "ODataPath", "ODataOperation", "ODataVoid", "ODataServiceContext", "ODataCollectionNavigation",
+        "ODataKeyPredicate", "ODataEntityKey", "ODataEntityType", "ODataKeyedEntity", "ODataCompanySpecific",
+        "ODataFieldSet", "ODataFNOProfile", "ODataGenericProfile", "ODataEnumLiteral", "ODataFlagsLiteral", "URL",
+        "ODataClient", "ODataBatch",
+    ]
 
     private mutating func complexStruct(_ i: Int) -> StructContext {
         let t = model.complexTypes[i]

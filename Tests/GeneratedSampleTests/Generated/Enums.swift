@@ -4,7 +4,7 @@ import Foundation
 import ODataRuntime
 
 /// - Remark: Generated from EnumType `Microsoft.Dynamics.DataEntities.NoYes`.
-public enum NoYes: RawRepresentable, Codable, Hashable, Sendable {
+public enum NoYes: RawRepresentable, Codable, Hashable, Sendable, ODataEnumLiteral {
     /// Label: `@SYS2048`
     case no
     /// Label: `@SYS5461`
@@ -37,7 +37,7 @@ public enum NoYes: RawRepresentable, Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from EnumType `Microsoft.Dynamics.DataEntities.SalesStatus`.
-public enum SalesStatus: RawRepresentable, Codable, Hashable, Sendable {
+public enum SalesStatus: RawRepresentable, Codable, Hashable, Sendable, ODataEnumLiteral {
     case none_
     case backorder
     case delivered
@@ -77,7 +77,7 @@ public enum SalesStatus: RawRepresentable, Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from EnumType `Microsoft.Dynamics.DataEntities.CustVendorBlocked`.
-public enum CustVendorBlocked: RawRepresentable, Codable, Hashable, Sendable {
+public enum CustVendorBlocked: RawRepresentable, Codable, Hashable, Sendable, ODataEnumLiteral {
     case no
     case invoice
     case all
@@ -120,7 +120,7 @@ public enum CustVendorBlocked: RawRepresentable, Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from EnumType `Microsoft.Dynamics.OData.Core.V1.AXType`.
-public enum AXType: RawRepresentable, Codable, Hashable, Sendable {
+public enum AXType: RawRepresentable, Codable, Hashable, Sendable, ODataEnumLiteral {
     case container
     case date
     case `enum`

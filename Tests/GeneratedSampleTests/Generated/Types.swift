@@ -118,6 +118,79 @@ public struct CustomerV3: Codable, Hashable, Sendable {
     }
 }
 
+extension CustomerV3: ODataKeyedEntity, ODataCompanySpecific {
+    /// The query profile this code was generated for.
+    public typealias Profile = ODataFNOProfile
+
+    /// Typed descriptors of the properties of CustomerV3, for `filter`, `select`, `orderBy`, `expand` and `navigate`.
+    public struct Fields: ODataFieldSet {
+        public typealias Entity = CustomerV3
+
+        /// The path these fields are reached through (empty at the top).
+        public let odataPathPrefix: String
+
+        public init(odataPathPrefix: String) {
+            self.odataPathPrefix = odataPathPrefix
+        }
+
+        /// `dataAreaId`
+        public var dataAreaId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "dataAreaId") }
+
+        /// `CustomerAccount`
+        public var customerAccount: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "CustomerAccount") }
+
+        /// `OrganizationName`
+        public var organizationName: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "OrganizationName") }
+
+        /// `CreditLimit`
+        public var creditLimit: ODataField<Decimal, ODataFNOProfile> { ODataField<Decimal, ODataFNOProfile>(odataPathPrefix, "CreditLimit") }
+
+        /// `CreditLimitIsMandatory`
+        public var creditLimitIsMandatory: ODataField<NoYes, ODataFNOProfile> { ODataField<NoYes, ODataFNOProfile>(odataPathPrefix, "CreditLimitIsMandatory") }
+
+        /// `CustomerGroupId`
+        public var customerGroupId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "CustomerGroupId") }
+
+        /// `CredManAccountStatusId`
+        public var credManAccountStatusId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "CredManAccountStatusId") }
+
+        /// `OnHoldStatus`
+        public var onHoldStatus: ODataField<CustVendorBlocked, ODataFNOProfile> { ODataField<CustVendorBlocked, ODataFNOProfile>(odataPathPrefix, "OnHoldStatus") }
+
+        /// `PaymentTerms`
+        public var paymentTerms: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "PaymentTerms") }
+
+        /// `SalesCurrencyCode`
+        public var salesCurrencyCode: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "SalesCurrencyCode") }
+
+        /// `CustomerCreatedDate`
+        public var customerCreatedDate: ODataField<EDMDateTimeOffset, ODataFNOProfile> { ODataField<EDMDateTimeOffset, ODataFNOProfile>(odataPathPrefix, "CustomerCreatedDate") }
+
+        /// `PartyNumber`
+        public var partyNumber: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "PartyNumber") }
+
+        /// `PartyRecordId`
+        public var partyRecordId: ODataField<ODataInt64, ODataFNOProfile> { ODataField<ODataInt64, ODataFNOProfile>(odataPathPrefix, "PartyRecordId") }
+
+        /// `SalesOrderHeaders`
+        public var salesOrderHeaders: ODataCollectionNavigation<SalesOrderHeaderV2> { ODataCollectionNavigation<SalesOrderHeaderV2>(odataPathPrefix, "SalesOrderHeaders") }
+    }
+}
+
+extension CustomerV3.Key: ODataEntityKey {
+    /// The key predicate, e.g. `(dataAreaId=...,CustomerAccount=...)`.
+    public var keyPredicate: ODataKeyPredicate {
+        ODataKeyPredicate([ODataKeyPredicate.Part("dataAreaId", dataAreaId), ODataKeyPredicate.Part("CustomerAccount", customerAccount)])
+    }
+}
+
+extension ODataQuery where Entity == CustomerV3 {
+    /// The CustomerV3 with this key: `dataAreaId`, `CustomerAccount`.
+    public func key(dataAreaId: String, customerAccount: String) -> ODataEntityRequest<CustomerV3, CustomerV3> {
+        request(forKey: CustomerV3.Key(dataAreaId: dataAreaId, customerAccount: customerAccount))
+    }
+}
+
 /// - Remark: Generated from EntityType `Microsoft.Dynamics.DataEntities.SalesOrderHeaderV2`.
 public struct SalesOrderHeaderV2: Codable, Hashable, Sendable {
     /// The qualified EDM name of this type.
@@ -207,6 +280,67 @@ public struct SalesOrderHeaderV2: Codable, Hashable, Sendable {
     }
 }
 
+extension SalesOrderHeaderV2: ODataKeyedEntity, ODataCompanySpecific {
+    /// The query profile this code was generated for.
+    public typealias Profile = ODataFNOProfile
+
+    /// Typed descriptors of the properties of SalesOrderHeaderV2, for `filter`, `select`, `orderBy`, `expand` and `navigate`.
+    public struct Fields: ODataFieldSet {
+        public typealias Entity = SalesOrderHeaderV2
+
+        /// The path these fields are reached through (empty at the top).
+        public let odataPathPrefix: String
+
+        public init(odataPathPrefix: String) {
+            self.odataPathPrefix = odataPathPrefix
+        }
+
+        /// `dataAreaId`
+        public var dataAreaId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "dataAreaId") }
+
+        /// `SalesOrderNumber`
+        public var salesOrderNumber: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "SalesOrderNumber") }
+
+        /// `OrderingCustomerAccountNumber`
+        public var orderingCustomerAccountNumber: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "OrderingCustomerAccountNumber") }
+
+        /// `SalesOrderStatus`
+        public var salesOrderStatus: ODataField<SalesStatus, ODataFNOProfile> { ODataField<SalesStatus, ODataFNOProfile>(odataPathPrefix, "SalesOrderStatus") }
+
+        /// `RequestedShippingDate`
+        public var requestedShippingDate: ODataField<EDMDateTimeOffset, ODataFNOProfile> { ODataField<EDMDateTimeOffset, ODataFNOProfile>(odataPathPrefix, "RequestedShippingDate") }
+
+        /// `CurrencyCode`
+        public var currencyCode: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "CurrencyCode") }
+
+        /// `TotalDiscountPercentage`
+        public var totalDiscountPercentage: ODataField<Decimal, ODataFNOProfile> { ODataField<Decimal, ODataFNOProfile>(odataPathPrefix, "TotalDiscountPercentage") }
+
+        /// `IsDeliveryAddressPrivate`
+        public var isDeliveryAddressPrivate: ODataField<NoYes, ODataFNOProfile> { ODataField<NoYes, ODataFNOProfile>(odataPathPrefix, "IsDeliveryAddressPrivate") }
+
+        /// `Customer`
+        public var customer: CustomerV3.Fields { CustomerV3.Fields(odataPathPrefix: ODataPath.navigation(odataPathPrefix, "Customer")) }
+
+        /// `SalesOrderLines`
+        public var salesOrderLines: ODataCollectionNavigation<SalesOrderLine> { ODataCollectionNavigation<SalesOrderLine>(odataPathPrefix, "SalesOrderLines") }
+    }
+}
+
+extension SalesOrderHeaderV2.Key: ODataEntityKey {
+    /// The key predicate, e.g. `(dataAreaId=...,SalesOrderNumber=...)`.
+    public var keyPredicate: ODataKeyPredicate {
+        ODataKeyPredicate([ODataKeyPredicate.Part("dataAreaId", dataAreaId), ODataKeyPredicate.Part("SalesOrderNumber", salesOrderNumber)])
+    }
+}
+
+extension ODataQuery where Entity == SalesOrderHeaderV2 {
+    /// The SalesOrderHeaderV2 with this key: `dataAreaId`, `SalesOrderNumber`.
+    public func key(dataAreaId: String, salesOrderNumber: String) -> ODataEntityRequest<SalesOrderHeaderV2, SalesOrderHeaderV2> {
+        request(forKey: SalesOrderHeaderV2.Key(dataAreaId: dataAreaId, salesOrderNumber: salesOrderNumber))
+    }
+}
+
 /// - Remark: Generated from EntityType `Microsoft.Dynamics.DataEntities.SalesOrderLine`.
 public struct SalesOrderLine: Codable, Hashable, Sendable {
     /// The qualified EDM name of this type.
@@ -290,6 +424,64 @@ public struct SalesOrderLine: Codable, Hashable, Sendable {
     }
 }
 
+extension SalesOrderLine: ODataKeyedEntity, ODataCompanySpecific {
+    /// The query profile this code was generated for.
+    public typealias Profile = ODataFNOProfile
+
+    /// Typed descriptors of the properties of SalesOrderLine, for `filter`, `select`, `orderBy`, `expand` and `navigate`.
+    public struct Fields: ODataFieldSet {
+        public typealias Entity = SalesOrderLine
+
+        /// The path these fields are reached through (empty at the top).
+        public let odataPathPrefix: String
+
+        public init(odataPathPrefix: String) {
+            self.odataPathPrefix = odataPathPrefix
+        }
+
+        /// `dataAreaId`
+        public var dataAreaId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "dataAreaId") }
+
+        /// `InventoryLotId`
+        public var inventoryLotId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "InventoryLotId") }
+
+        /// `SalesOrderNumber`
+        public var salesOrderNumber: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "SalesOrderNumber") }
+
+        /// `LineNumber`
+        public var lineNumber: ODataField<Decimal, ODataFNOProfile> { ODataField<Decimal, ODataFNOProfile>(odataPathPrefix, "LineNumber") }
+
+        /// `ItemNumber`
+        public var itemNumber: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "ItemNumber") }
+
+        /// `OrderedSalesQuantity`
+        public var orderedSalesQuantity: ODataField<Decimal, ODataFNOProfile> { ODataField<Decimal, ODataFNOProfile>(odataPathPrefix, "OrderedSalesQuantity") }
+
+        /// `SalesPrice`
+        public var salesPrice: ODataField<Decimal, ODataFNOProfile> { ODataField<Decimal, ODataFNOProfile>(odataPathPrefix, "SalesPrice") }
+
+        /// `LineAmount`
+        public var lineAmount: ODataField<Decimal, ODataFNOProfile> { ODataField<Decimal, ODataFNOProfile>(odataPathPrefix, "LineAmount") }
+
+        /// `SalesOrderHeader`
+        public var salesOrderHeader: SalesOrderHeaderV2.Fields { SalesOrderHeaderV2.Fields(odataPathPrefix: ODataPath.navigation(odataPathPrefix, "SalesOrderHeader")) }
+    }
+}
+
+extension SalesOrderLine.Key: ODataEntityKey {
+    /// The key predicate, e.g. `(dataAreaId=...,InventoryLotId=...)`.
+    public var keyPredicate: ODataKeyPredicate {
+        ODataKeyPredicate([ODataKeyPredicate.Part("dataAreaId", dataAreaId), ODataKeyPredicate.Part("InventoryLotId", inventoryLotId)])
+    }
+}
+
+extension ODataQuery where Entity == SalesOrderLine {
+    /// The SalesOrderLine with this key: `dataAreaId`, `InventoryLotId`.
+    public func key(dataAreaId: String, inventoryLotId: String) -> ODataEntityRequest<SalesOrderLine, SalesOrderLine> {
+        request(forKey: SalesOrderLine.Key(dataAreaId: dataAreaId, inventoryLotId: inventoryLotId))
+    }
+}
+
 /// - Remark: Generated from EntityType `Microsoft.Dynamics.DataEntities.LegalEntity`.
 public struct LegalEntity: Codable, Hashable, Sendable {
     /// The qualified EDM name of this type.
@@ -337,5 +529,45 @@ public struct LegalEntity: Codable, Hashable, Sendable {
         case legalEntityId = "LegalEntityId"
         case name = "Name"
         case addressCountryRegionId = "AddressCountryRegionId"
+    }
+}
+
+extension LegalEntity: ODataKeyedEntity {
+    /// The query profile this code was generated for.
+    public typealias Profile = ODataFNOProfile
+
+    /// Typed descriptors of the properties of LegalEntity, for `filter`, `select`, `orderBy`, `expand` and `navigate`.
+    public struct Fields: ODataFieldSet {
+        public typealias Entity = LegalEntity
+
+        /// The path these fields are reached through (empty at the top).
+        public let odataPathPrefix: String
+
+        public init(odataPathPrefix: String) {
+            self.odataPathPrefix = odataPathPrefix
+        }
+
+        /// `LegalEntityId`
+        public var legalEntityId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "LegalEntityId") }
+
+        /// `Name`
+        public var name: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "Name") }
+
+        /// `AddressCountryRegionId`
+        public var addressCountryRegionId: ODataField<String, ODataFNOProfile> { ODataField<String, ODataFNOProfile>(odataPathPrefix, "AddressCountryRegionId") }
+    }
+}
+
+extension LegalEntity.Key: ODataEntityKey {
+    /// The key predicate, e.g. `(LegalEntityId=...)`.
+    public var keyPredicate: ODataKeyPredicate {
+        ODataKeyPredicate([ODataKeyPredicate.Part("LegalEntityId", legalEntityId)])
+    }
+}
+
+extension ODataQuery where Entity == LegalEntity {
+    /// The LegalEntity with this key: `LegalEntityId`.
+    public func key(legalEntityId: String) -> ODataEntityRequest<LegalEntity, LegalEntity> {
+        request(forKey: LegalEntity.Key(legalEntityId: legalEntityId))
     }
 }

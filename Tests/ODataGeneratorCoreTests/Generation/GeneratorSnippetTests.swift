@@ -25,7 +25,7 @@ struct GeneratorSnippetTests {
         options.accessModifier = access
         options.inputName = "snippet.xml"
         let files = try CodeGenerator(model: model, plan: .everything(in: model), options: options).generate().files
-        #expect(files.map(\.name) == ["Types.swift", "Enums.swift"], sourceLocation: sourceLocation)
+        #expect(files.map(\.name) == ["Types.swift", "Enums.swift", "Service.swift"], sourceLocation: sourceLocation)
         return (files[0].contents, files[1].contents)
     }
 
@@ -66,7 +66,7 @@ struct GeneratorSnippetTests {
               <EnumType Name="NoYes"><Member Name="No" Value="0"/><Member Name="Yes" Value="1"/></EnumType>
               <EnumType Name="Odd"><Member Name="default"/><Member Name="None"/><Member Name="0"/><Member Name="private"/></EnumType>
             """).enums
-        #expect(out.contains("public enum NoYes: RawRepresentable, Codable, Hashable, Sendable {"))
+        #expect(out.contains("public enum NoYes: RawRepresentable, Codable, Hashable, Sendable, ODataEnumLiteral {"))
         #expect(out.contains("    case no\n    case yes\n"))
         #expect(out.contains("case unknown(String)"))
         #expect(out.contains("case \"Yes\": self = .yes"))
@@ -82,7 +82,7 @@ struct GeneratorSnippetTests {
         let out = try Self.generate("""
               <EnumType Name="Access" IsFlags="true"><Member Name="Read" Value="1"/><Member Name="Write" Value="2"/></EnumType>
             """).enums
-        #expect(out.contains("public struct Access: RawRepresentable, Codable, Hashable, Sendable {"))
+        #expect(out.contains("public struct Access: RawRepresentable, Codable, Hashable, Sendable, ODataFlagsLiteral {"))
         #expect(out.contains("case read = \"Read\""))
         #expect(out.contains("public func contains(_ member: Member) -> Bool"))
     }
