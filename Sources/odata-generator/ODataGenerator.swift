@@ -22,6 +22,9 @@ struct ODataGenerator: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Inspect.self, Validate.self, Generate.self, Templates.self,
+            Connector.self,
+            OpenAPI.self,
+            LintConnector.self,
             Diff.self,
             Trim.self,
         ]

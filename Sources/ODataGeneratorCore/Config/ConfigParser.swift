@@ -123,6 +123,16 @@ struct ConfigParser {
             value = readList(node, key: key, keyPath: keyPath)
         case .nameMap:
             value = readNameMap(node, key: key, keyPath: keyPath)
+        case .checked(_, let check):
+            value = readString(node, key: key, keyPath: keyPath)
+            if case .string(let string)? = value, let problem = check(string) {
+                error("invalid value '\(string)' for '\(keyPath)': it \(problem)", at: node)
+                return
+            }
+        case .wordListMap(let words):
+            value = readWordMap(node, words: words, lists: true, key: key, keyPath: keyPath)
+        case .wordMap(let words):
+            value = readWordMap(node, words: words, lists: false, key: key, keyPath: keyPath)
         }
         guard let value, let store = key.store else { return }
         config.locations[keyPath] = at
@@ -237,6 +247,62 @@ struct ConfigParser {
             pairs.append(GeneratorConfig.NameOverride(edmName: name, swiftName: swiftName))
         }
         return .pairs(pairs)
+    }
+
+    /// A mapping of names to one word (`lists` false) or a list of words (a lone word counts as a list of one).
+    private mutating func readWordMap(
+        _ node: Node, words: [String], lists: Bool, key: ConfigSchema.Key, keyPath: String
+    ) -> ConfigSchema.Value? {
+        guard let mapping = node.mapping else {
+            wrongKind(node, key: key, keyPath: keyPath)
+            return nil
+        }
+        var single: [(name: String, word: String)] = []
+        var multiple: [(name: String, words: [String])] = []
+        var seen: [String: SourceLocation] = [:]
+        func check(_ item: Node, name: String) -> String? {
+            guard let word = item.scalar?.string, !isNull(item) else {
+                error("'\(keyPath)' gives '\(name)' \(describe(item)); expected one of: \(words.joined(separator: ", "))",
+                      at: item)
+                return nil
+            }
+            guard words.contains(word) else {
+                var message = "invalid value '\(word)' for '\(keyPath).\(name)'; expected one of: " + words.joined(separator: ", ")
+                if let suggestion = Self.nearMiss(word, among: words) { message += "; did you mean '\(suggestion)'?" }
+                error(message, at: item)
+                return nil
+            }
+            return word
+        }
+        for (keyNode, valueNode) in mapping {
+            guard let name = keyName(keyNode) else { continue }
+            let at = location(keyNode)
+            if let first = seen[name] {
+                error("duplicate key '\(name)' (first set at line \(first.line), column \(first.column))", at: at)
+                continue
+            }
+            seen[name] = at
+            if name.configTrimmingSpaces.isEmpty {
+                error("names in '\(keyPath)' must not be empty", at: at)
+                continue
+            }
+            let index = lists ? multiple.count : single.count
+            if lists, let sequence = valueNode.sequence {
+                var chosen: [String] = []
+                var ok = true
+                for item in sequence {
+                    if let word = check(item, name: name) { chosen.append(word) } else { ok = false }
+                }
+                if ok {
+                    config.locations["\(keyPath)[\(index)]"] = at
+                    multiple.append((name, chosen))
+                }
+            } else if let word = check(valueNode, name: name) {
+                config.locations["\(keyPath)[\(index)]"] = at
+                if lists { multiple.append((name, [word])) } else { single.append((name, word)) }
+            }
+        }
+        return lists ? .wordLists(multiple) : .words(single)
     }
 
     private mutating func wrongKind(_ node: Node, key: ConfigSchema.Key, keyPath: String) {

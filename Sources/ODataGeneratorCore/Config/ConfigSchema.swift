@@ -21,6 +21,12 @@ public struct ConfigSchema: Sendable {
         case nameMap
         /// A nested mapping with its own keys.
         case section([Key])
+        /// A non-empty string that `check` accepts: it returns what is wrong (a phrase completing "'x' ..."), or nil.
+        case checked(String, @Sendable (String) -> String?)
+        /// A mapping of names to lists of the listed words, kept in file order (a lone word is accepted as a list).
+        case wordListMap([String])
+        /// A mapping of names to one of the listed words, kept in file order.
+        case wordMap([String])
 
         /// How the kind is described in messages ("a list of names or globs").
         public var summary: String {
@@ -33,6 +39,9 @@ public struct ConfigSchema: Sendable {
             case .stringList: return "a list of names or globs"
             case .nameMap: return "a mapping of names to Swift names"
             case .section(let keys): return "a mapping with the keys " + keys.map(\.name).joined(separator: ", ")
+            case .checked(let what, _): return what
+            case .wordListMap(let words): return "a mapping of names to lists of " + words.joined(separator: ", ")
+            case .wordMap(let words): return "a mapping of names to one of " + words.joined(separator: ", ")
             }
         }
     }
@@ -43,6 +52,8 @@ public struct ConfigSchema: Sendable {
         case integer(Int)
         case strings([String])
         case pairs([GeneratorConfig.NameOverride])
+        case wordLists([(name: String, words: [String])])
+        case words([(name: String, word: String)])
     }
 
     /// One key of a mapping.
@@ -109,6 +120,36 @@ public struct ConfigSchema: Sendable {
             }
         }
 
+        /// A string key checked by `check` (see `Kind.checked`).
+        static func checked(
+            _ name: String, _ what: String, _ check: @escaping @Sendable (String) -> String?, _ summary: String,
+            store: @escaping @Sendable (inout GeneratorConfig, String) -> Void
+        ) -> Key {
+            Key(name: name, kind: .checked(what, check), summary: summary) { config, value in
+                if case .string(let string) = value { store(&config, string) }
+            }
+        }
+
+        /// A mapping of names to word lists.
+        static func wordListMap(
+            _ name: String, _ words: [String], _ summary: String,
+            store: @escaping @Sendable (inout GeneratorConfig, [(name: String, words: [String])]) -> Void
+        ) -> Key {
+            Key(name: name, kind: .wordListMap(words), summary: summary) { config, value in
+                if case .wordLists(let lists) = value { store(&config, lists) }
+            }
+        }
+
+        /// A mapping of names to one word each.
+        static func wordMap(
+            _ name: String, _ words: [String], _ summary: String,
+            store: @escaping @Sendable (inout GeneratorConfig, [(name: String, word: String)]) -> Void
+        ) -> Key {
+            Key(name: name, kind: .wordMap(words), summary: summary) { config, value in
+                if case .words(let pairs) = value { store(&config, pairs) }
+            }
+        }
+
         /// A nested section.
         static func section(_ name: String, _ summary: String, _ keys: [Key]) -> Key {
             Key(name: name, kind: .section(keys), summary: summary, store: nil)
@@ -167,6 +208,7 @@ extension GeneratorConfig {
         .integer("shards", shardRange, "split generated types over a fixed number of files") {
             $0.shards = $1
         },
+        .section("connector", "the Power Platform custom connector and OpenAPI exports", ConnectorConfig.schemaKeys),
     ])
 
     /// The keys of `include:` and `exclude:`; `store` picks which `Patterns` they write to.

@@ -152,6 +152,8 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var templates: String?
     /// `shards:` split the generated types over this many files (1...64).
     public var shards: Int?
+    /// `connector:` settings of the custom connector and OpenAPI exports.
+    public var connector: ConnectorConfig = ConnectorConfig()
     /// Where the values were written (see `Locations`).
     public var locations: Locations
 
