@@ -377,6 +377,8 @@ def main(argv=None) -> int:
         if args.verbose:
             print(message, file=sys.stderr, flush=True)
 
+    # A parent that blocks signals (Foundation's Process on Linux does) would leave SIGTERM blocked here too.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     adjust_odatapy()
     handler = build(args.csdl, args.rows, args.seed, args.page_size, log)
     mount = "/" + args.service_root.strip("/") if args.service_root.strip("/") else ""
