@@ -85,6 +85,32 @@ struct ConnectorCLITests {
         #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing written on errors")
     }
 
+    @Test("a selection over 256 operations is split, and the command says what went where")
+    func split() throws {
+        var types = ""
+        var sets = ""
+        for i in 0..<60 {
+            types += "<EntityType Name=\"T\(i)\"><Key><PropertyRef Name=\"Id\"/></Key><Property Name=\"Id\" Type=\"Edm.Int32\" Nullable=\"false\"/></EntityType>"
+            sets += "<EntitySet Name=\"Set\(i)\" EntityType=\"NS.T\(i)\"/>"
+        }
+        let doc = try cli.temporaryFile("""
+            <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+            <Schema Namespace="NS" xmlns="http://docs.oasis-open.org/odata/ns/edm">\(types)
+            <EntityContainer Name="Svc">\(sets)</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>
+            """)
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try cli.run(["connector", doc, "--output-directory", dir.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("split into 2 connectors"), "\(run.stderr)")
+        #expect(run.stderr.contains("SvcOData-1: Svc OData 1, 255 operations"), "\(run.stderr)")
+        for part in ["SvcOData-1", "SvcOData-2"] {
+            for file in ["apiDefinition.swagger.json", "apiProperties.json", "settings.json", "icon.png", "README.md"] {
+                #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(part + "/" + file).path), "\(part)/\(file)")
+            }
+        }
+    }
+
     @Test("openapi writes JSON or YAML (by --format or extension), equal to the goldens")
     func openAPI() throws {
         let dir = temporaryDirectory()

@@ -6,7 +6,8 @@ enum ConnectorReadme {
         let list = operations.first { $0.pageable }
         let get = operations.first { $0.method == "get" && !$0.pageable }
         let update = operations.first { $0.method == "patch" }
-        let connectorName = APIText.pascal(part.title)
+        // Power Apps names a connector's data source after its title without spaces and punctuation, case kept.
+        let connectorName = String(part.title.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
         var lines: [String] = []
         lines.append("# \(part.title)")
         lines.append("")
@@ -77,8 +78,8 @@ enum ConnectorReadme {
             lines.append("\(connectorName).\(get.id)(" + keyArguments(get) + ")")
         }
         if let update {
-            lines.append("// a Patch-like update: key, then the changed fields (If-Match defaults to *)")
-            lines.append("\(connectorName).\(update.id)(" + keyArguments(update) + ", {body: {…changed fields…}})")
+            lines.append("// a Patch-like update: the key, the If-Match ETag (* = any version), then a record of the changed fields")
+            lines.append("\(connectorName).\(update.id)(" + keyArguments(update) + ", \"*\", {<Field>: <value>})")
         }
         lines.append("```")
         lines.append("")

@@ -6,7 +6,7 @@ import Testing
 @Suite("config file: errors")
 struct GeneratorConfigErrorTests {
     private let allKeys =
-        "metadata, profile, accessModifier, serviceName, include, exclude, navigation, naming, templates, shards"
+        "metadata, profile, accessModifier, serviceName, include, exclude, navigation, naming, templates, shards, connector"
 
     // MARK: Unknown keys
 

@@ -182,7 +182,7 @@ struct GeneratorConfigSchemaTests {
     func topLevelKeys() {
         #expect(GeneratorConfig.schema.keys.map(\.name) == [
             "metadata", "profile", "accessModifier", "serviceName", "include", "exclude", "navigation", "naming",
-            "templates", "shards",
+            "templates", "shards", "connector",
         ])
         #expect(GeneratorConfig.schema.keys.allSatisfy { !$0.summary.isEmpty })
     }

@@ -66,7 +66,7 @@ struct ConnectorCorpusTests {
 
     @Test("80 entity sets with all operations split into connectors that each pass connector-check.py")
     func splitPassesChecker() throws {
-        let model = try ConnectorSupport.model(xml: ConnectorSupport.manySets(80, properties: 60))
+        let model = try ConnectorSupport.model(xml: ConnectorSupport.manySets(80, properties: 3))
         let export = try ConnectorSupport.export(model)
         #expect(export.isSplit)
         #expect(ConnectorSupport.lint(export).isEmpty)

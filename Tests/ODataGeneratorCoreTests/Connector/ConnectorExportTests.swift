@@ -252,14 +252,19 @@ struct ConnectorExportTests {
         }
     }
 
-    @Test("a definition over 1 MiB splits by size")
+    @Test("a definition over the size limit splits by size (a 150 kB limit here, 1 MiB for Power Platform)")
     func splitBySize() throws {
-        let model = try ConnectorSupport.model(xml: ConnectorSupport.manySets(40, properties: 120))
-        let export = try ConnectorSupport.export(model)
+        let model = try ConnectorSupport.model(xml: ConnectorSupport.manySets(12, properties: 60))
+        var options = ConnectorOptions()
+        #expect(options.maximumBytes == 1_048_576 && options.maximumOperations == 256)
+        #expect(try ConnectorSupport.export(model, options: options).parts.count == 1)
+        options.maximumBytes = 150_000
+        let export = try ConnectorSupport.export(model, options: options)
         #expect(export.parts.count >= 2)
+        #expect(export.parts.flatMap(\.groups).count == 12)
         for part in export.parts {
             #expect(part.operationCount <= 256)
-            #expect(try #require(export.files[part.folder + "/apiDefinition.swagger.json"]).count < 1_048_576)
+            #expect(try #require(export.files[part.folder + "/apiDefinition.swagger.json"]).count < 150_000)
         }
         #expect(ConnectorSupport.lint(export).isEmpty)
     }
