@@ -226,7 +226,7 @@ extension CLITests {
         let again = try run(["generate", CLITests.sample, "--output-directory", dir.path])
         #expect(again.status == 0, "\(again.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(names == ["Enums.swift", "Extensions.swift", "Types.swift"])
+        #expect(names == ["Enums.swift", "Extensions.swift", "Service.swift", "Types.swift"])
     }
 
     @Test("the build plugin declares exactly the files generate writes (one shard and several)")

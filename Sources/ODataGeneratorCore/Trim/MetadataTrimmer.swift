@@ -9,7 +9,7 @@ import ODataCSDL
 /// by generation anyway); the selected actions and functions (every selected overload) and the ones kept imports
 /// call; in the entity container, the selected entity sets, singletons and imports, with the navigation property
 /// bindings whose navigation property and target are kept (the container is left out when nothing in it is
-/// kept, as CSDL requires at least one child); inline annotations of everything kept; `Annotations` elements whose
+/// kept, as CSDL requires at least one child — unless it was empty in the source too: it names the generated service); inline annotations of everything kept; `Annotations` elements whose
 /// target is a kept element (or a member of one that is kept); the `Term` declarations those annotations use.
 ///
 /// The output is deterministic (document order, fixed indentation, LF line ends) and escapes attribute values and
@@ -480,7 +480,10 @@ public enum MetadataTrimmer {
 
         mutating func write(_ c: CSDLEntityContainer, namespace: String) {
             let q = namespace + "." + c.name
-            guard let members = containerMembers[q], !members.isEmpty else { return }
+            let members = containerMembers[q] ?? []
+            // An empty container stays when the source's was empty too: it names the generated service.
+            let emptyInSource = c.entitySets.isEmpty && c.singletons.isEmpty && c.actionImports.isEmpty && c.functionImports.isEmpty
+            guard !members.isEmpty || emptyInSource else { return }
             out.start("EntityContainer", [("Name", c.name), ("Extends", c.extends)])
             write(c.annotations)
             for (kind, i32) in c.order {

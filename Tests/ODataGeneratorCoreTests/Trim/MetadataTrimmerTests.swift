@@ -72,7 +72,10 @@ struct MetadataTrimmerTests {
         let selection = Selection.select(model: full, options: options)
         let trimmed = MetadataTrimmer.trim(model: full, selection: selection).bytes
         let name = (path as NSString).lastPathComponent
-        if let problems = try validate(trimmed, name: name) {
+        // A source that does not validate itself (the corpus has an F&O document with an empty container) need
+        // not validate trimmed; every valid source must give a valid trimmed document.
+        let sourceValid = try validate(Array(try Data(contentsOf: URL(fileURLWithPath: path))), name: name) == nil
+        if sourceValid, let problems = try validate(trimmed, name: name) {
             Issue.record("\(name) (\(label)): the trimmed document does not validate against edmx.xsd:\n\(problems)",
                          sourceLocation: sourceLocation)
         }
