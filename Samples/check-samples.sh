@@ -40,6 +40,11 @@ step "CustomTemplates: build with the template overlay, test that it was used"
 build CustomTemplates --build-tests 2>&1 | tail -1
 swift test --package-path Samples/CustomTemplates --scratch-path "$scratch" --skip-build 2>&1 | tail -3
 
+step "ConnectorExport: the committed connector folder equals a fresh export (test names the re-export command)"
+build ConnectorExport --build-tests 2>&1 | tail -1
+swift test --package-path Samples/ConnectorExport --scratch-path "$scratch" --skip-build 2>&1 | tail -3
+"$ODATA_GENERATOR" lint-connector Samples/ConnectorExport/Sources/FNOConnector/Connector
+
 step "the build plugin on a target without config or metadata: one error listing both, naming the files to add"
 broken="$root/Samples/.plugin-error-check"
 rm -rf "$broken" && mkdir -p "$broken/Sources/Broken"
