@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "odata-generator", targets: ["odata-generator"]),
         .library(name: "ODataCSDL", targets: ["ODataCSDL"]),
         .library(name: "ODataRuntime", targets: ["ODataRuntime"]),
+        .plugin(name: "ODataGenerator", targets: ["ODataGenerator"]),
+        .plugin(name: "ODataGeneratorCommand", targets: ["ODataGeneratorCommand", "ExportODataConnector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +50,29 @@ let package = Package(
                 "ODataGeneratorCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(
+            name: "ODataGenerator",
+            capability: .buildTool(),
+            dependencies: ["odata-generator"]
+        ),
+        .plugin(
+            name: "ODataGeneratorCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-odata-code",
+                                description: "Write generated Swift sources into Sources/<Target>/Generated/"),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift sources into the target's Generated/ folder")]
+            ),
+            dependencies: ["odata-generator"]
+        ),
+        .plugin(
+            name: "ExportODataConnector",
+            capability: .command(
+                intent: .custom(verb: "export-odata-connector",
+                                description: "Write a Power Platform custom-connector folder for a target's config"),
+                permissions: [.writeToPackageDirectory(reason: "writes the connector definition folder into the package")]
+            ),
+            dependencies: ["odata-generator"]
         ),
         .executableTarget(
             name: "odata-csdl-fuzz",

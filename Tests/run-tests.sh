@@ -33,4 +33,7 @@ swift build --build-tests
 phase "running the tests"
 swift test --skip-build "$@"
 
+phase "building and testing the sample packages (Samples/check-samples.sh)"
+ODATA_GENERATOR="$root/.build/debug/odata-generator" bash Samples/check-samples.sh
+
 phase "done"

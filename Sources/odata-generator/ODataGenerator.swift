@@ -20,7 +20,11 @@ struct ODataGenerator: ParsableCommand {
             unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Inspect.self, Validate.self, Generate.self, Templates.self]
+        subcommands: [
+            Inspect.self, Validate.self, Generate.self, Templates.self,
+            Diff.self,
+            Trim.self,
+        ]
     )
 
     /// Exit statuses shared by every command.

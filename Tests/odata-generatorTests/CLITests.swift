@@ -211,6 +211,24 @@ extension CLITests {
         #expect(golden.status == 0, "\(golden.stderr)")
     }
 
+    @Test("files an earlier run generated and this one does not are stale for --check and removed by generate")
+    func leftoverFilesRemoved() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("leftovers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sharded = try run(["generate", CLITests.sample, "--output-directory", dir.path, "--shards", "2"])
+        #expect(sharded.status == 0, "\(sharded.stderr)")
+        let handWritten = dir.appendingPathComponent("Extensions.swift")
+        try Data("// mine\n".utf8).write(to: handWritten)
+        let check = try run(["generate", CLITests.sample, "--output-directory", dir.path, "--check"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("Types1.swift: stale; no longer generated"))
+        #expect(!check.stderr.contains("Extensions.swift"))
+        let again = try run(["generate", CLITests.sample, "--output-directory", dir.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["Enums.swift", "Extensions.swift", "Types.swift"])
+    }
+
     @Test("templates list and cat show the bundled templates")
     func templatesCommands() throws {
         let list = try run(["templates", "list"])

@@ -77,14 +77,10 @@ public final class ODataClient: Sendable {
         let response = try await perform(ODataRequest(url: url, headers: headers)) { [transport] prepared in
             try await transport.download(prepared, to: temporary, progress: progress)
         }
-        do {
-            if FileManager.default.fileExists(atPath: destination.path) {
-                _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: destination)
-            }
-        } catch {
-            throw ODataError.transport("cannot move the download to \(destination.path): \(error)", url: url)
+        // rename(2) replaces the destination atomically.
+        if rename(temporary.path, destination.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw ODataError.transport("cannot move the download to \(destination.path): \(reason)", url: url)
         }
         return response
     }

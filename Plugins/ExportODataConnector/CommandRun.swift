@@ -1,0 +1,1 @@
+../ODataGeneratorCommand/CommandRun.swift
