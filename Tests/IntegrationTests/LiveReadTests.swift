@@ -11,7 +11,7 @@ struct LiveReadTests {
         let seed = try Seed.load()
         let limit = try #require(Decimal(string: "10000"))
         let expected = seed.customers
-            .filter { $0.creditLimitValue! > limit && $0.group == "10" }
+            .filter { ($0.creditLimitValue ?? 0) > limit && $0.group == "10" }
             .sorted { ($0.name ?? "") < ($1.name ?? "") }
             .prefix(3)
         #expect(expected.count == 3)
