@@ -48,8 +48,8 @@ struct PluginInputs {
     /// The files `odata-generator generate` writes for a config with `shards` shards (must match
     /// `CodeGenerator.fileNames(shards:)`; a CLI test checks the two agree).
     static func outputFileNames(shards: Int) -> [String] {
-        shards <= 1 ? ["Types.swift", "Enums.swift"]
-            : (1...shards).map { "Types\($0).swift" } + ["Enums.swift"]
+        shards <= 1 ? ["Types.swift", "Enums.swift", "Service.swift"]
+            : (1...shards).map { "Types\($0).swift" } + ["Enums.swift", "Service.swift"]
     }
 
     static func find(in files: [URL], targetName: String, targetDirectory: URL) throws -> PluginInputs {
