@@ -162,6 +162,14 @@ struct LiveReadTests {
                 #expect(row.partyRecordId.value == s.partyRecordId)
                 #expect(row.partyRecordId.value > 1 << 53)
             }
+            // The same through a $select projection (ODataPartial).
+            let projected = try await live.fno.customersV3.select(\.customerAccount, \.creditLimit, \.partyRecordId).fetch()
+            #expect(projected.count == seed.customers.count)
+            for row in projected {
+                let s = try #require(seed.customer(row.customerAccount ?? ""))
+                #expect(row.creditLimit == s.creditLimitValue, "projected \(s.account): \(String(describing: row.creditLimit)) vs \(s.creditLimit)")
+                #expect(row.partyRecordId?.value == s.partyRecordId)
+            }
             // Neighbours of 2^53 that a Double would confuse: exactly one row matches.
             let us002 = try #require(seed.customer("US-002"))
             let byParty = try await live.fno.customersV3.filter { $0.partyRecordId == ODataInt64(us002.partyRecordId) }.fetch()
