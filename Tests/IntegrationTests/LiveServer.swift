@@ -188,10 +188,13 @@ struct Live {
 /// Checks URLs against the OASIS ABNF with `../shared/tools/odata-url-check.py` (skips with a message when
 /// `../shared` is absent). Loading the grammar takes seconds, so one checker process serves the whole test run: it
 /// reads one URL a line on stdin and answers `ok <url>` or `FAIL <url>: <why>` a line on stdout; it ends when the
-/// test process closes its stdin (also when the test process dies).
-actor URLGrammar {
+/// test process closes its stdin (also when the test process dies). Callers are served one at a time on a serial
+/// queue (blocking pipe I/O stays off the cooperative thread pool, and answers cannot interleave).
+final class URLGrammar: @unchecked Sendable {
     static let shared = URLGrammar()
 
+    private let queue = DispatchQueue(label: "IntegrationTests.URLGrammar")
+    // Touched only on `queue`.
     private var process: Process?
     private var input: FileHandle?
     private var output: FileHandle?
@@ -201,6 +204,18 @@ actor URLGrammar {
     /// The FAIL lines for `urls` (empty when all pass), or nil when the checker is absent.
     func failures(_ urls: [String]) async throws -> [String]? {
         guard let checker = Peers.urlChecker, let python = Peers.python else { return nil }
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                do {
+                    continuation.resume(returning: try self.check(urls, checker: checker, python: python))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    private func check(_ urls: [String], checker: String, python: String) throws -> [String] {
         if let broken { return ["the URL checker stopped: \(broken)"] }
         if process == nil {
             let p = Process()
@@ -216,9 +231,9 @@ actor URLGrammar {
             output = stdout.fileHandleForReading
         }
         var fails: [String] = []
-        for url in urls where !url.trimmingCharacters(in: .whitespaces).isEmpty {
+        for url in urls where !url.trimmingCharacters(in: .whitespaces).isEmpty && !url.hasPrefix("#") {
             input?.write(Data((url + "\n").utf8))
-            guard let line = await readLine() else {
+            guard let line = readLine() else {
                 broken = "it exited before answering \(url)"
                 return fails + ["the URL checker stopped before answering \(url)"]
             }
@@ -227,18 +242,14 @@ actor URLGrammar {
         return fails
     }
 
-    private func readLine() async -> String? {
+    private func readLine() -> String? {
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
                 buffer = Data(buffer[buffer.index(after: newline)...])
                 return line
             }
-            guard let output else { return nil }
-            let chunk: Data = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: output.availableData) }
-            }
-            if chunk.isEmpty { return nil }
+            guard let chunk = output?.availableData, !chunk.isEmpty else { return nil }
             buffer.append(chunk)
         }
     }
