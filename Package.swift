@@ -95,6 +95,10 @@ let package = Package(
             dependencies: ["ODataRuntime"]
         ),
         .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ODataRuntime"]
+        ),
+        .testTarget(
             name: "odata-generatorTests",
             dependencies: ["odata-generator", "ODataCSDL"]
         ),

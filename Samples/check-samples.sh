@@ -82,4 +82,36 @@ else
     echo "note: ODATA_PEERS_PYTHON is not set; skipping the OpenAPI client's live call"
 fi
 
+step "ClientDemo: build, run the client against the live fixture server (page size 2): exit 0, URL lines printed"
+build ClientDemo 2>&1 | tail -1
+peers_python="${ODATA_PEERS_PYTHON:-$root/.peers-venv/bin/python}"
+if [ ! -x "$peers_python" ]; then
+    echo "note: no peers Python (ODATA_PEERS_PYTHON or .peers-venv; Tests/Peers/setup-venv.sh makes it): client-demo run skipped"
+else
+    server_out="$scratch/client-demo-server.out"
+    "$peers_python" Tests/Peers/odata_server.py --csdl Samples/metadata/fno-sample.xml \
+        --seed Tests/Peers/fno-sample.seed.json --port 0 --page-size 2 >"$server_out" 2>&1 &
+    server_pid=$!
+    trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$broken"' EXIT
+    service_root=""
+    for _ in $(seq 1 300); do
+        service_root=$(sed -n 's/^READY //p' "$server_out")
+        [ -n "$service_root" ] && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -n "$service_root" ] || { cat "$server_out"; fail "the fixture server did not print READY"; }
+    demo_out="$scratch/client-demo.out"
+    if swift run --package-path Samples/ClientDemo --scratch-path "$scratch" --skip-build client-demo \
+        --service-root "$service_root" >"$demo_out"; then demo_status=0; else demo_status=$?; fi
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    cat "$demo_out"
+    [ "$demo_status" -eq 0 ] || fail "client-demo exited $demo_status"
+    url_lines=$(grep -c '^http' "$demo_out" || true)
+    # 3 pages of 2 rows for 5 rows, the fetch by key, the PATCH, the re-read.
+    [ "$url_lines" -ge 6 ] || fail "client-demo printed $url_lines request URL lines, expected at least 6"
+    echo "ok: client-demo worked against the fixture server and printed $url_lines request URLs"
+fi
+
 step "done"

@@ -291,16 +291,18 @@ public enum ODataJSONValue: Sendable, Hashable, Codable, CustomStringConvertible
                 self = .string(value)
                 return
             }
+            // Decimal first: JSONDecoder accepts a fraction as Int64/UInt64 when its Double rounding is integral
+            // (12345678910234.000001 read as 12345678910234), and Decimal reads integers exactly too.
+            if let value = try? container.decode(Decimal.self), value.isFinite {
+                self = .number(value.description)
+                return
+            }
             if let value = try? container.decode(Int64.self) {
                 self = .number(String(value))
                 return
             }
             if let value = try? container.decode(UInt64.self) {
                 self = .number(String(value))
-                return
-            }
-            if let value = try? container.decode(Decimal.self), value.isFinite {
-                self = .number(value.description)
                 return
             }
             if let value = try? container.decode(Double.self), value.isFinite {

@@ -122,6 +122,16 @@ struct ODataJSONValueTests {
         #expect(again["a"] == value["a"])
     }
 
+    @Test("Codable: a fraction a Double rounds to an integer stays a fraction (F&O decimals in a $select projection)")
+    func codableFractionBeyondDouble() throws {
+        let json = #"{"CreditLimit":12345678910234.000001,"Small":9007199254740993.5,"Int":9007199254740993}"#
+        let value = try decodeJSON(ODataJSONValue.self, json)
+        #expect(value["CreditLimit"]?.numberText == "12345678910234.000001")
+        #expect(value["Small"]?.numberText == "9007199254740993.5")
+        #expect(value["Int"]?.numberText == "9007199254740993")
+        #expect(try value["CreditLimit"]?.decode(Decimal.self) == Decimal(string: "12345678910234.000001"))
+    }
+
     @Test("as a property of a model, for open-type or untyped values")
     func inModel() throws {
         struct Entity: Codable, Equatable {
