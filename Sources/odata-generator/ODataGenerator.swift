@@ -24,6 +24,7 @@ struct ODataGenerator: ParsableCommand {
             Inspect.self, Validate.self, Generate.self, Templates.self,
             Diff.self,
             Trim.self,
+            FetchMetadata.self,
         ]
     )
 
