@@ -16,7 +16,7 @@ The first path segment names a scenario, so each test uses its own service root
     die          headers with the full Content-Length, half the body, then the connection is closed
     diechunked   chunked transfer, half the body, then the connection is closed without the last chunk
     chunked      200, chunked transfer (no Content-Length)
-    slow         200, the body in 4 KiB chunks, `ms` milliseconds apart (query ?ms=, default 50)
+    slow-<ms>    200, the body in 4 KiB chunks, <ms> milliseconds apart
     broken       200, the --csdl document with the Name attribute of its first <Property> misspelt (an error)
     notfound     404 with an OData error body
   POST /token    checks the form (grant_type, client_id, client_secret, scope) and issues tok-<n>
@@ -102,7 +102,6 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         parsed = urllib.parse.urlsplit(self.path)
         path = parsed.path
-        query = dict(urllib.parse.parse_qsl(parsed.query))
         if path == "/stats":
             with lock:
                 self.send(200, json.dumps({"counts": state["counts"], "token_forms": state["token_forms"],
@@ -141,21 +140,22 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(document[: len(document) // 2])
             self.abort()
-        elif scenario in ("chunked", "diechunked", "slow"):
+        elif scenario in ("chunked", "diechunked") or scenario.startswith("slow-"):
+            slow = scenario.startswith("slow-")
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
-            if scenario == "slow":
+            if slow:
                 self.send_header("Content-Length", str(len(document)))
             else:
                 self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             size = 4096
             limit = len(document) // 2 if scenario == "diechunked" else len(document)
-            delay = int(query.get("ms", "50")) / 1000 if scenario == "slow" else 0
+            delay = int(scenario[len("slow-"):]) / 1000 if slow else 0
             try:
                 for start in range(0, limit, size):
                     chunk = document[start:min(start + size, limit)]
-                    if scenario == "slow":
+                    if slow:
                         self.wfile.write(chunk)
                     else:
                         self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
