@@ -204,8 +204,13 @@ struct FetchMetadata: ParsableCommand {
         }
         let interrupts = InterruptWatch { task.cancel() }
         let failure = outcome.wait()
-        interrupts.stop()
         reporter.clear()
+        let outputName = output
+        interrupts.onInterrupt {
+            try? FileManager.default.removeItem(at: staging)
+            writeStandardError("error: interrupted; \(outputName) was not changed\n")
+            exitProcess(130)
+        }
 
         if let failure {
             try? FileManager.default.removeItem(at: staging)
@@ -224,6 +229,7 @@ struct FetchMetadata: ParsableCommand {
         let warnings = validation.diagnostics.count { $0.severity == .warning }
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         let destination = errors > 0 ? plan.output.path + ".invalid" : plan.output.path
+        interrupts.onInterrupt { exitProcess(130) }
         if rename(staging.path, destination) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: staging)
@@ -298,20 +304,27 @@ final class DownloadOutcome: @unchecked Sendable {
     }
 }
 
-/// Turns SIGINT and SIGTERM into a cancellation of the download (so its temporary file is removed).
+/// Turns SIGINT and SIGTERM into the current action: cancelling the download (so the runtime removes its temporary
+/// file), later removing the staging file and exiting.
 final class InterruptWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
     private var didFire = false
+    private var action: @Sendable () -> Void
 
-    init(_ cancel: @escaping @Sendable () -> Void) {
+    init(_ action: @escaping @Sendable () -> Void) {
+        self.action = action
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
+            // A signal ignored when the process started (a background job) stays ignored.
+            let previous = signal(number, SIG_IGN)
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            // A parent may pass the signal on blocked: unblock it on this thread, which waits for the download.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, number)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in
-                self?.fire()
-                cancel()
-            }
+            source.setEventHandler { [weak self] in self?.fire() }
             source.resume()
             sources.append(source)
         }
@@ -320,19 +333,24 @@ final class InterruptWatch: @unchecked Sendable {
     private func fire() {
         lock.lock()
         didFire = true
+        let current = action
         lock.unlock()
+        current()
+    }
+
+    /// Replaces the action (runs it at once when a signal already came).
+    func onInterrupt(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        self.action = action
+        let now = didFire
+        lock.unlock()
+        if now { action() }
     }
 
     var fired: Bool {
         lock.lock()
         defer { lock.unlock() }
         return didFire
-    }
-
-    func stop() {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }
 

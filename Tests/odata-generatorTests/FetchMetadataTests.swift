@@ -228,7 +228,7 @@ struct FetchMetadataTests {
         #expect(r.stderr.hasSuffix("metadata.xml was not changed\n"))
     }
 
-    @Test("interrupted (SIGINT) mid-download: exit 130, the existing file untouched, the temporary file removed",
+    @Test("interrupted (SIGTERM, handled like SIGINT) mid-download: exit 130, the existing file untouched, the temporary file removed",
           .enabled(if: MetadataStub.available))
     func interrupted() throws {
         let stub = try MetadataStub()
@@ -246,7 +246,9 @@ struct FetchMetadataTests {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, (try files(in: dir)).count < 2 { usleep(20_000) }
         #expect(try files(in: dir).count == 2, "the download writes a temporary file beside the output")
-        process.interrupt()
+        // SIGTERM rather than SIGINT: a test run started in the background inherits SIGINT ignored, and the command
+        // leaves an ignored signal ignored.
+        process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 130)
@@ -544,8 +546,10 @@ final class OdatapyFixture: @unchecked Sendable {
         serviceRoot = String(text.dropFirst(6))
     }
 
+    /// SIGKILL: a child of the test process may inherit a signal mask that blocks SIGTERM, and the server has no
+    /// other way to be told to stop.
     func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
