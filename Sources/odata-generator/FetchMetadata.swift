@@ -27,13 +27,12 @@ struct FetchMetadata: ParsableCommand {
             renamed to FILE, so an interrupted or failed download never leaves a partial file and an existing FILE \
             stays untouched.
 
-            Authentication (secrets are read from environment variables only, never from flags):
-              Microsoft Entra ID client credentials: --tenant-id, --client-id and --client-secret-env VAR; the \
-            scope defaults to <scheme>://<host>/.default of the service root (for F&O \
-            https://<env>.operations.dynamics.com/.default); --token-endpoint replaces \
-            https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token (sovereign clouds, tests).
-              A token you already have: --bearer-token-env VAR.
-              Neither: no Authorization header.
+            Authentication (secrets come from environment variables only, never from flags): Microsoft Entra ID \
+            client credentials with --tenant-id, --client-id and --client-secret-env VAR (the scope defaults to \
+            <scheme>://<host>/.default of the service root, for F&O https://<env>.operations.dynamics.com/.default; \
+            --token-endpoint replaces https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token for sovereign \
+            clouds and tests); or a token you already have with --bearer-token-env VAR; or neither (no \
+            Authorization header).
 
             Progress (bytes, rate) is redrawn in place on standard error when it is a terminal (--progress auto); a \
             one-line summary is printed on standard error in every case.
