@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "ODataCSDL",
                 "ODataGeneratorCore",
+                "ODataRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -27,6 +27,7 @@ struct ODataGenerator: ParsableCommand {
             LintConnector.self,
             Diff.self,
             Trim.self,
+            FetchMetadata.self,
         ]
     )
 
