@@ -23,29 +23,12 @@ struct ExportInputOptions: ParsableArguments {
     @Option(help: "The connector title, at most 30 characters (overrides connector.title).")
     var title: String?
 
-    private func list(_ text: String?) -> [String]? {
-        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-    }
-
     /// Reads the config and the model, selects, and returns what the exports need; exits 1 or 2 on errors.
     func load() throws -> (model: EDMModel, selection: SelectionResult, options: ConnectorOptions) {
-        var settings = GeneratorConfig()
-        if let config {
-            guard let yaml = try? String(contentsOfFile: config, encoding: .utf8) else {
-                writeStandardError("\(config): error: cannot read the config file\n")
-                exitProcess(ODataGenerator.Status.usage)
-            }
-            let parsed = GeneratorConfig.parse(yaml: yaml, file: config)
-            for d in parsed.diagnostics { writeStandardError(d.description + "\n") }
-            guard let parsedConfig = parsed.config else { exitProcess(ODataGenerator.Status.documentErrors) }
-            settings = parsedConfig.resolvingPaths(againstDirectory: (config as NSString).deletingLastPathComponent)
-        }
-        settings = settings.merging(cli: GeneratorConfigOverrides(
-            includeEntitySets: list(includeEntitySets), excludeEntitySets: list(excludeEntitySets), metadata: metadata))
-        guard let metadataPath = settings.metadata else {
-            writeStandardError("error: no metadata file: give it as the first argument or as `metadata:` in the config\n")
-            exitProcess(ODataGenerator.Status.usage)
-        }
+        let settings = loadSettings(config: config, overrides: GeneratorConfigOverrides(
+            includeEntitySets: commaSeparated(includeEntitySets), excludeEntitySets: commaSeparated(excludeEntitySets),
+            metadata: metadata))
+        let metadataPath = requireMetadata(settings)
         let loaded = try loadModel(metadataPath)
         for d in loaded.diagnostics { writeStandardError(d.description + "\n") }
         guard let model = loaded.model, !loaded.diagnostics.hasErrors else {

@@ -46,16 +46,10 @@ struct Diff: ParsableCommand {
     var failOn: DiffFailOn?
 
     func run() throws {
-        var options: SelectionOptions?
-        if let config {
-            guard let yaml = try? String(contentsOfFile: config, encoding: .utf8) else {
-                writeStandardError("\(config): error: cannot read the config file\n")
-                exitProcess(ODataGenerator.Status.usage)
-            }
-            let parsed = GeneratorConfig.parse(yaml: yaml, file: config)
-            for d in parsed.diagnostics { writeStandardError(d.description + "\n") }
-            guard let settings = parsed.config else { exitProcess(ODataGenerator.Status.usage) }
-            options = SelectionOptions(config: settings, configFile: config)
+        // Exit 1 means --fail-on was met, so a config with errors exits 2.
+        let options = config.map { config in
+            SelectionOptions(config: loadSettings(config: config, overrides: GeneratorConfigOverrides(),
+                                                  configErrorStatus: ODataGenerator.Status.usage), configFile: config)
         }
 
         // Both documents at once: each read already overlaps parsing and building on two threads.
