@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Builds (and tests, where they have tests) every sample package against this checkout, with one shared scratch
-# path so the project and its dependencies compile once. Called by Tests/run-tests.sh; runnable on its own.
+# Builds (and tests, where they have tests) every sample package against this checkout, each in a scratch folder
+# of its own under SCRATCH_DIR (sample packages sharing one scratch path confuse SwiftPM's cached build plan).
+# Called by Tests/run-tests.sh; runnable on its own.
 # Usage: bash Samples/check-samples.sh [SCRATCH_DIR]   (default <repo>/.build-samples)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scratch="${1:-$root/.build-samples}"
 cd "$root"
+mkdir -p "$scratch"
 
 started=$(date +%s)
 step() { echo "-- samples: $1 ($(( $(date +%s) - started )) s so far)"; }
 fail() { echo "error: samples: $1" >&2; exit 1; }
-build() { swift build --package-path "Samples/$1" --scratch-path "$scratch" "${@:2}"; }
+build() { swift build --package-path "Samples/$1" --scratch-path "$scratch/$1" "${@:2}"; }
 
 # The generator binary the samples' checks run (the project's own debug build when present).
 if [ -z "${ODATA_GENERATOR:-}" ]; then
@@ -21,7 +23,7 @@ export ODATA_GENERATOR
 
 step "BuildPluginSample: build (the plugin generates at build time), run the demo"
 build BuildPluginSample 2>&1 | tail -3
-swift run --package-path Samples/BuildPluginSample --scratch-path "$scratch" build-plugin-demo | tee /tmp/build-plugin-demo.out
+swift run --package-path Samples/BuildPluginSample --scratch-path "$scratch/BuildPluginSample" build-plugin-demo | tee /tmp/build-plugin-demo.out
 grep -q "usmf/US-001" /tmp/build-plugin-demo.out || fail "build-plugin-demo printed nothing it decoded"
 
 step "BuildPluginSample: an unchanged rebuild must not regenerate; a metadata edit must"
@@ -34,15 +36,15 @@ echo "ok: no regeneration without changes; regeneration after a metadata edit"
 
 step "CommandPluginSample: committed generated code is current (test fails with the regeneration command when stale)"
 build CommandPluginSample --build-tests 2>&1 | tail -1
-swift test --package-path Samples/CommandPluginSample --scratch-path "$scratch" --skip-build 2>&1 | tail -3
+swift test --package-path Samples/CommandPluginSample --scratch-path "$scratch/CommandPluginSample" --skip-build 2>&1 | tail -3
 
 step "CustomTemplates: build with the template overlay, test that it was used"
 build CustomTemplates --build-tests 2>&1 | tail -1
-swift test --package-path Samples/CustomTemplates --scratch-path "$scratch" --skip-build 2>&1 | tail -3
+swift test --package-path Samples/CustomTemplates --scratch-path "$scratch/CustomTemplates" --skip-build 2>&1 | tail -3
 
 step "ConnectorExport: the committed connector folder equals a fresh export (test names the re-export command)"
 build ConnectorExport --build-tests 2>&1 | tail -1
-swift test --package-path Samples/ConnectorExport --scratch-path "$scratch" --skip-build 2>&1 | tail -3
+swift test --package-path Samples/ConnectorExport --scratch-path "$scratch/ConnectorExport" --skip-build 2>&1 | tail -3
 "$ODATA_GENERATOR" lint-connector Samples/ConnectorExport/Sources/FNOConnector/Connector
 
 step "the build plugin on a target without config or metadata: one error listing both, naming the files to add"
@@ -56,7 +58,7 @@ let package = Package(name: "PluginErrorCheck", dependencies: [.package(name: "s
     targets: [.target(name: "Broken", plugins: [.plugin(name: "ODataGenerator", package: "swift-odata-generator")])])
 SWIFT
 echo "// nothing generated yet" > "$broken/Sources/Broken/Broken.swift"
-if out=$(swift build --package-path "$broken" --scratch-path "$scratch" 2>&1); then fail "a target without config built"; fi
+if out=$(swift build --package-path "$broken" --scratch-path "$scratch/PluginErrorCheck" 2>&1); then fail "a target without config built"; fi
 grep -q "no odata-generator-config.yaml in the target's sources: add .*Sources/Broken/odata-generator-config.yaml" <<<"$out" \
     && grep -q "no metadata file" <<<"$out" || { echo "$out" | tail -5; fail "the plugin's error does not name the missing files"; }
 echo "ok: $(grep -m1 "ODataGenerator plugin" <<<"$out")"
@@ -75,7 +77,7 @@ if [ -n "${ODATA_PEERS_PYTHON:-}" ]; then
     for _ in $(seq 100); do grep -q '^READY ' "$log" && break; sleep 0.1; done
     service_root="$(awk '/^READY /{print $2; exit}' "$log")"
     demo_status=0
-    "$scratch/debug/fno-openapi-demo" "$service_root" | tee /tmp/fno-openapi-demo.out || demo_status=$?
+    "$scratch/OpenAPIClient/debug/fno-openapi-demo" "$service_root" | tee /tmp/fno-openapi-demo.out || demo_status=$?
     kill "$server" 2>/dev/null || true
     [ "$demo_status" = 0 ] && grep -q "read usmf/US-001" /tmp/fno-openapi-demo.out || fail "the generated OpenAPI client could not read the test server"
 else
@@ -102,7 +104,7 @@ else
     done
     [ -n "$service_root" ] || { cat "$server_out"; fail "the fixture server did not print READY"; }
     demo_out="$scratch/client-demo.out"
-    if swift run --package-path Samples/ClientDemo --scratch-path "$scratch" --skip-build client-demo \
+    if swift run --package-path Samples/ClientDemo --scratch-path "$scratch/ClientDemo" --skip-build client-demo \
         --service-root "$service_root" >"$demo_out"; then demo_status=0; else demo_status=$?; fi
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
