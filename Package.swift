@@ -83,9 +83,13 @@ let package = Package(
             name: "ODataCSDLTests",
             dependencies: ["ODataCSDL"]
         ),
+        .target(
+            name: "ODataTestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ODataRuntimeTests",
-            dependencies: ["ODataRuntime"]
+            dependencies: ["ODataRuntime", "ODataTestSupport"]
         ),
         .testTarget(
             name: "ODataGeneratorCoreTests",
@@ -93,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSampleTests",
-            dependencies: ["ODataRuntime"]
+            dependencies: ["ODataRuntime", "ODataTestSupport"]
         ),
         .testTarget(
             name: "IntegrationTests",

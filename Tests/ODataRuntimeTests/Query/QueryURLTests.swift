@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 import Testing
 import ODataRuntime
 

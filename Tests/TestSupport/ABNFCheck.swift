@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 
 /// Runs `../shared/tools/odata-url-check.py -q -` with the peers Python on a list of URLs; nil with a reason when
-/// the checker or the Python venv is absent (the caller skips with that message).
-enum ABNFCheck {
+/// the checker or the Python venv is absent (the caller skips with that message). Shared by the test targets that
+/// build URLs (`ODataRuntimeTests`, `GeneratedSampleTests`).
+public enum ABNFCheck {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -19,7 +19,7 @@ enum ABNFCheck {
     }
 
     /// The checker's FAIL lines (empty when every URL passes), or a skip reason.
-    static func run(_ urls: [String]) throws -> (failures: [String], skipped: String?) {
+    public static func run(_ urls: [String]) throws -> (failures: [String], skipped: String?) {
         guard let checker else { return ([], "../shared/tools/odata-url-check.py is absent: ABNF check skipped") }
         guard let python else { return ([], "no peers Python (ODATA_PEERS_PYTHON or .peers-venv): ABNF check skipped") }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("odata-urls-\(UUID().uuidString).txt")
