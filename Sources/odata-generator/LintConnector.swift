@@ -79,34 +79,14 @@ struct LintConnector: ParsableCommand {
 
     /// The JSON contract, with keys in a fixed order.
     static func json(directory: String, violations: [ConnectorLintViolation], counts: [String: Int]) -> String {
-        var out = "{\n  \"ok\": \(violations.isEmpty),\n  \"directory\": \(jsonString(directory)),\n  \"violations\": ["
+        var out = "{\n  \"ok\": \(violations.isEmpty),\n  \"directory\": \(JSONWriter.quote(directory)),\n  \"violations\": ["
         for (i, v) in violations.enumerated() {
             out += (i == 0 ? "\n" : ",\n")
-            out += "    {\"rule\": \(jsonString(v.rule)), \"message\": \(jsonString(v.message)), \"file\": \(jsonString(v.file)), \"pointer\": \(jsonString(v.pointer))}"
+            out += "    {\"rule\": \(JSONWriter.quote(v.rule)), \"message\": \(JSONWriter.quote(v.message)), \"file\": \(JSONWriter.quote(v.file)), \"pointer\": \(JSONWriter.quote(v.pointer))}"
         }
         out += violations.isEmpty ? "],\n" : "\n  ],\n"
-        let rules = counts.keys.sorted().map { "\(jsonString($0)): \(counts[$0]!)" }.joined(separator: ", ")
+        let rules = counts.keys.sorted().map { "\(JSONWriter.quote($0)): \(counts[$0]!)" }.joined(separator: ", ")
         out += "  \"summary\": {\"violations\": \(violations.count), \"rules\": {\(rules)}}\n}"
         return out
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
