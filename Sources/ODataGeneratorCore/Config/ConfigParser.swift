@@ -76,11 +76,13 @@ struct ConfigParser {
     /// A key's name, or nil (after an error) when the key is not a scalar.
     private mutating func keyName(_ node: Node) -> String? {
         guard let scalar = node.scalar else {
-            error("keys must be names; found \(describe(node))", at: node)
+            error(Self.notANameMessage(describe(node)), at: node)
             return nil
         }
         return ConfigYAMLSource.originalKey(scalar.string, renamed: renamed)
     }
+
+    private static func notANameMessage(_ found: String) -> String { "keys must be names; found \(found)" }
 
     private func unknownKeyMessage(_ name: String, keys: [ConfigSchema.Key], keyPath: String) -> String {
         let place = keyPath.isEmpty ? "in \(displayName)" : "under '\(keyPath)' in \(displayName)"
@@ -222,17 +224,9 @@ struct ConfigParser {
             return nil
         }
         var pairs: [GeneratorConfig.NameOverride] = []
-        var seen: [String: SourceLocation] = [:]
-        for (keyNode, valueNode) in mapping {
-            guard let name = keyName(keyNode) else { continue }
-            let at = location(keyNode)
-            if let first = seen[name] {
-                error("duplicate key '\(name)' (first set at line \(first.line), column \(first.column))", at: at)
-                continue
-            }
-            seen[name] = at
-            if name.configTrimmingSpaces.isEmpty {
-                error("names in '\(keyPath)' must not be empty", at: at)
+        for (name, at, valueNode, problem) in namedEntries(mapping, keyPath: keyPath) {
+            if let problem {
+                error(problem, at: at)
                 continue
             }
             guard let swiftName = valueNode.scalar?.string, !isNull(valueNode) else {
@@ -259,7 +253,6 @@ struct ConfigParser {
         }
         var single: [(name: String, word: String)] = []
         var multiple: [(name: String, words: [String])] = []
-        var seen: [String: SourceLocation] = [:]
         func check(_ item: Node, name: String) -> String? {
             guard let word = item.scalar?.string, !isNull(item) else {
                 error("'\(keyPath)' gives '\(name)' \(describe(item)); expected one of: \(words.joined(separator: ", "))",
@@ -274,16 +267,9 @@ struct ConfigParser {
             }
             return word
         }
-        for (keyNode, valueNode) in mapping {
-            guard let name = keyName(keyNode) else { continue }
-            let at = location(keyNode)
-            if let first = seen[name] {
-                error("duplicate key '\(name)' (first set at line \(first.line), column \(first.column))", at: at)
-                continue
-            }
-            seen[name] = at
-            if name.configTrimmingSpaces.isEmpty {
-                error("names in '\(keyPath)' must not be empty", at: at)
+        for (name, at, valueNode, problem) in namedEntries(mapping, keyPath: keyPath) {
+            if let problem {
+                error(problem, at: at)
                 continue
             }
             let index = lists ? multiple.count : single.count
@@ -303,6 +289,32 @@ struct ConfigParser {
             }
         }
         return lists ? .wordLists(multiple) : .words(single)
+    }
+
+    /// The entries of a mapping keyed by names, with each key's location and, for a key that is not a name, a
+    /// duplicate or an empty name, the error to report (callers report it, in file order, and skip the entry).
+    private func namedEntries(
+        _ mapping: Node.Mapping, keyPath: String
+    ) -> [(name: String, at: SourceLocation, value: Node, problem: String?)] {
+        var entries: [(name: String, at: SourceLocation, value: Node, problem: String?)] = []
+        var seen: [String: SourceLocation] = [:]
+        for (keyNode, valueNode) in mapping {
+            let at = location(keyNode)
+            guard let scalar = keyNode.scalar else {
+                entries.append(("", at, valueNode, Self.notANameMessage(describe(keyNode))))
+                continue
+            }
+            let name = ConfigYAMLSource.originalKey(scalar.string, renamed: renamed)
+            var problem: String?
+            if let first = seen[name] {
+                problem = "duplicate key '\(name)' (first set at line \(first.line), column \(first.column))"
+            } else {
+                seen[name] = at
+                if name.configTrimmingSpaces.isEmpty { problem = "names in '\(keyPath)' must not be empty" }
+            }
+            entries.append((name, at, valueNode, problem))
+        }
+        return entries
     }
 
     private mutating func wrongKind(_ node: Node, key: ConfigSchema.Key, keyPath: String) {
