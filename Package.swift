@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ODataGeneratorCoreTests",
-            dependencies: ["ODataGeneratorCore", "ODataCSDL", "ODataGeneratorTemplates"]
+            dependencies: ["ODataGeneratorCore", "ODataCSDL", "ODataGeneratorTemplates", "ODataTestSupport"]
         ),
         .testTarget(
             name: "GeneratedSampleTests",
@@ -101,11 +101,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ODataRuntime"]
+            dependencies: ["ODataRuntime", "ODataTestSupport"]
         ),
         .testTarget(
             name: "odata-generatorTests",
-            dependencies: ["odata-generator", "ODataCSDL"]
+            dependencies: ["odata-generator", "ODataCSDL", "ODataTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 import ODataRuntime
 import Testing
 
@@ -15,13 +16,7 @@ enum Peers {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `ODATA_PEERS_PYTHON`, else `<root>/.peers-venv/bin/python`, else nil (the suites skip).
-    static var python: String? {
-        if let p = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"], FileManager.default.isExecutableFile(atPath: p) {
-            return p
-        }
-        let local = packageRoot.appendingPathComponent(".peers-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: local) ? local : nil
-    }
+    static var python: String? { TestPeers.python }
 
     static let skipReason = "no peers Python (set ODATA_PEERS_PYTHON or run Tests/Peers/setup-venv.sh): live-server tests skipped"
 
@@ -60,7 +55,7 @@ final class LiveServer: @unchecked Sendable {
         let out = Pipe()
         process.standardOutput = out
         stderrFile = FileManager.default.temporaryDirectory.appendingPathComponent("odata-server-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         process.standardInput = FileHandle.nullDevice
         try process.run()

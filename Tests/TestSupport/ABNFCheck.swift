@@ -7,11 +7,7 @@ public enum ABNFCheck {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var python: String? {
-        if let p = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"], FileManager.default.isExecutableFile(atPath: p) { return p }
-        let local = packageRoot.appendingPathComponent(".peers-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: local) ? local : nil
-    }
+    static var python: String? { TestPeers.python }
 
     static var checker: String? {
         let path = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/odata-url-check.py").path

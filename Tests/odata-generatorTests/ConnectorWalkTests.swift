@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,11 +14,7 @@ import Testing
 struct ConnectorWalkTests {
     static let root = CLITests.packageRoot
 
-    static var python: String? {
-        if let p = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"], FileManager.default.isExecutableFile(atPath: p) { return p }
-        let venv = root.appendingPathComponent(".peers-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
-    }
+    static var python: String? { TestPeers.python }
 
     /// A running `Tests/Peers/odata_server.py`; terminated by `stop()`.
     final class Server {

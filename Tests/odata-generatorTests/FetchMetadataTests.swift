@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -404,15 +405,7 @@ struct FetchMetadataTests {
 // MARK: - Servers
 
 /// `ODATA_PEERS_PYTHON`, else `<package root>/.peers-venv/bin/python`, else `nil`.
-func peersPython() -> String? {
-    if let python = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"],
-       FileManager.default.isExecutableFile(atPath: python)
-    {
-        return python
-    }
-    let venv = CLITests.packageRoot.appendingPathComponent(".peers-venv/bin/python").path
-    return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
-}
+func peersPython() -> String? { TestPeers.python }
 
 /// Reads `http://...` synchronously (for the stub's counters).
 func httpGet(_ url: URL) throws -> Data {

@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 import Testing
 import ODataCSDL
 @testable import ODataGeneratorCore
@@ -23,12 +24,7 @@ enum ConnectorSupport {
     }
 
     /// `ODATA_PEERS_PYTHON`, else `<package root>/.peers-venv/bin/python`; nil when neither exists.
-    static var python: String? {
-        if let p = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"], !p.isEmpty,
-           FileManager.default.isExecutableFile(atPath: p) { return p }
-        let venv = packageRoot.appendingPathComponent(".peers-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
-    }
+    static var python: String? { TestPeers.python }
 
     static func model(xml: String, file: String = "test.xml") throws -> EDMModel {
         let read = CSDLReader.read(string: xml, file: file)

@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 import ODataGeneratorCore
 import Testing
 
@@ -11,11 +12,7 @@ struct ReferenceCheckerComparisonTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let checker = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/connector-check.py")
 
-    static var python: String? {
-        if let p = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"], FileManager.default.isExecutableFile(atPath: p) { return p }
-        let venv = packageRoot.appendingPathComponent(".peers-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
-    }
+    static var python: String? { TestPeers.python }
 
     static var available: Bool { python != nil && FileManager.default.fileExists(atPath: checker.path) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ODataTestSupport
 import Testing
 import ODataRuntime
 
@@ -90,15 +91,7 @@ final class ODataPeerServer: @unchecked Sendable {
     static var script: URL { packageRoot.appendingPathComponent("../shared/tools/odata-server.py").standardized }
     static var metadata: URL { packageRoot.appendingPathComponent("Samples/metadata/fno-sample.xml") }
 
-    static var python: String? {
-        if let python = ProcessInfo.processInfo.environment["ODATA_PEERS_PYTHON"],
-            FileManager.default.isExecutableFile(atPath: python)
-        {
-            return python
-        }
-        let venv = packageRoot.appendingPathComponent(".peers-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
-    }
+    static var python: String? { TestPeers.python }
 
     static var available: Bool {
         guard FileManager.default.fileExists(atPath: script.path) else {
